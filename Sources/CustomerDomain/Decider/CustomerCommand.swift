@@ -1,0 +1,42 @@
+import Foundation
+
+/// What a caller asks of a customer. Fresh ids are drawn by the caller
+/// (from a secure random source) and passed in, so `decide` stays pure.
+public enum CustomerCommand: Hashable, Sendable {
+    case createIndividual(id: CustomerID, NewIndividual)
+    case createBusiness(id: CustomerID, NewBusiness)
+    case updateIndividual(IndividualUpdate)
+    case addRepresentative(id: RepresentativeID, NewRepresentative)
+    case updateRepresentative(id: RepresentativeID, RepresentativeUpdate)
+    case removeRepresentative(id: RepresentativeID)
+    case recordDocumentUpload(id: DocumentID, DocumentUpload)
+    case reviewDocument(id: DocumentID, DocumentReview)
+    case decideProfile(ProfileName, subject: ProfileSubject, ProfileDecision)
+
+    /// A stable name for the command, for event metadata and logs.
+    public var name: String {
+        switch self {
+        case .createIndividual: "CreateIndividualCustomer"
+        case .createBusiness: "CreateBusinessCustomer"
+        case .updateIndividual: "UpdateIndividualCustomer"
+        case .addRepresentative: "AddBusinessRepresentative"
+        case .updateRepresentative: "UpdateBusinessRepresentative"
+        case .removeRepresentative: "RemoveBusinessRepresentative"
+        case .recordDocumentUpload: "RecordDocumentUpload"
+        case .reviewDocument: "ReviewDocument"
+        case .decideProfile: "DecideVerificationProfile"
+        }
+    }
+}
+
+/// What a command needs from outside the domain.
+public struct CommandContext: Hashable, Sendable {
+    /// The time the command is decided at; recorded in the events.
+    public var now: Date
+
+    public init(now: Date) {
+        self.now = now
+    }
+
+    var timestamp: Timestamp { Timestamp(now) }
+}

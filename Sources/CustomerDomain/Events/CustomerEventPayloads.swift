@@ -1,0 +1,100 @@
+/// The facts the log records. Each payload holds the data as validated by
+/// `decide`; optional fields of an update are nil when they did not change.
+
+public struct IndividualCustomerCreated: Codable, Hashable, Sendable {
+    public var customerId: CustomerID
+    public var email: String
+    public var phone: String
+    public var address: Address
+    public var personalInformation: PersonalInformation?
+    public var meta: Meta?
+    public var createdAt: Timestamp
+}
+
+public struct BusinessCustomerCreated: Codable, Hashable, Sendable {
+    public var customerId: CustomerID
+    public var email: String
+    public var phone: String
+    public var addresses: [Address]
+    public var businessInformation: BusinessInformation?
+    public var meta: Meta?
+    public var createdAt: Timestamp
+}
+
+/// `address` and `meta` are the new whole values; `personalInformation` is
+/// the full result after the patch, so replay needs no merge logic.
+public struct IndividualCustomerUpdated: Codable, Hashable, Sendable {
+    public var address: Address?
+    public var personalInformation: PersonalInformation?
+    public var meta: Meta?
+    public var updatedAt: Timestamp
+}
+
+public struct BusinessRepresentativeAdded: Codable, Hashable, Sendable {
+    public var representativeId: RepresentativeID
+    public var email: String
+    public var phone: String
+    public var address: Address
+    public var personalInformation: PersonalInformation?
+    public var representationDetails: RepresentationDetails?
+    public var addedAt: Timestamp
+}
+
+public struct BusinessRepresentativeUpdated: Codable, Hashable, Sendable {
+    public var representativeId: RepresentativeID
+    public var email: String?
+    public var phone: String?
+    public var address: Address?
+    public var personalInformation: PersonalInformation?
+    public var representationDetails: RepresentationDetails?
+    public var updatedAt: Timestamp
+}
+
+public struct BusinessRepresentativeRemoved: Codable, Hashable, Sendable {
+    public var representativeId: RepresentativeID
+    public var removedAt: Timestamp
+}
+
+/// The metadata and hash of a document; the bytes live outside the log.
+public struct DocumentUploaded: Codable, Hashable, Sendable {
+    public var documentId: DocumentID
+    public var target: DocumentTarget
+    public var targetId: String
+    public var documentType: DocumentType
+    public var country: String?
+    public var side: DocumentSide?
+    public var description: String?
+    public var fileName: String
+    public var fileSize: Int
+    public var mimeType: String
+    public var sha256: String
+    public var uploadedAt: Timestamp
+}
+
+public struct DocumentReviewed: Codable, Hashable, Sendable {
+    public var documentId: DocumentID
+    public var decision: DocumentReviewDecision
+    public var detail: String?
+    public var reviewedAt: Timestamp
+}
+
+/// Why a profile's status moved.
+public enum StatusChangeReason: String, Codable, Hashable, Sendable {
+    /// The criteria changed: work became outstanding, or none is left.
+    case criteriaChanged = "criteria_changed"
+    /// A reviewer approved or rejected the profile.
+    case reviewDecision = "review_decision"
+}
+
+/// Every status a profile ever has is set by one of these, so the log
+/// itself explains each status.
+public struct VerificationProfileStatusChanged: Codable, Hashable, Sendable {
+    public var profile: ProfileName
+    public var subject: ProfileSubject
+    public var from: ProfileStatus
+    public var to: ProfileStatus
+    public var reason: StatusChangeReason
+    /// The reviewer's detail, or which criteria caused the change.
+    public var detail: String?
+    public var changedAt: Timestamp
+}

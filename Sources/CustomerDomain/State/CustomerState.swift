@@ -1,0 +1,89 @@
+/// Everything the log says about one customer, folded by `evolve`.
+/// The initial state holds no customer: the stream is empty.
+public struct CustomerState: Hashable, Sendable {
+    public var customer: Customer?
+
+    public init(customer: Customer? = nil) {
+        self.customer = customer
+    }
+
+    public static let initial = CustomerState()
+}
+
+public struct Customer: Hashable, Sendable {
+    public var id: CustomerID
+    public var type: CustomerType
+    public var email: String
+    public var phone: String
+    /// An individual's residential address.
+    public var address: Address?
+    public var personalInformation: PersonalInformation?
+    /// A business's registered and operating addresses.
+    public var addresses: [Address]
+    public var businessInformation: BusinessInformation?
+    public var meta: Meta?
+    /// A business's representatives, in the order they were added.
+    public var representatives: [Representative]
+    /// Every document uploaded for the customer or its representatives, in upload order.
+    public var documents: [Document]
+    /// The status of the customer's own profile, as last recorded in the log.
+    public var profileStatus: ProfileStatus
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    /// `kyc_profile_a` for individuals, `kyb_profile_a` for businesses.
+    public var profileName: ProfileName {
+        type == .individual ? .kycProfileA : .kybProfileA
+    }
+
+    public func representative(_ id: RepresentativeID) -> Representative? {
+        representatives.first { $0.id == id }
+    }
+
+    public func document(_ id: DocumentID) -> Document? {
+        documents.first { $0.id == id }
+    }
+
+    /// The documents of one target: the customer itself or a representative.
+    public func documents(of target: DocumentTarget, id: String) -> [Document] {
+        documents.filter { $0.target == target && $0.targetId == id }
+    }
+}
+
+public struct Representative: Hashable, Sendable {
+    public var id: RepresentativeID
+    public var email: String
+    public var phone: String
+    public var address: Address
+    public var personalInformation: PersonalInformation?
+    public var representationDetails: RepresentationDetails?
+    /// The status of the representative's `ubo_kyc_profile_a`.
+    public var profileStatus: ProfileStatus
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+}
+
+public enum DocumentStatus: String, Codable, Hashable, Sendable {
+    case pending
+    case accepted
+    case rejected
+}
+
+public struct Document: Hashable, Sendable {
+    public var id: DocumentID
+    public var target: DocumentTarget
+    public var targetId: String
+    public var documentType: DocumentType
+    public var country: String?
+    public var side: DocumentSide?
+    public var description: String?
+    public var fileName: String
+    public var fileSize: Int
+    public var mimeType: String
+    public var sha256: String
+    public var status: DocumentStatus
+    /// The reviewer's explanation, kept from the review decision.
+    public var reviewDetail: String?
+    public var createdAt: Timestamp
+    public var reviewedAt: Timestamp?
+}
