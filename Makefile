@@ -1,0 +1,44 @@
+# The two commands: `make run` serves the API, `make test` runs every test. Both install what
+# is missing and start the PostgreSQL they need when DATABASE_URL is not set.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+DEV_PORT ?= 54329
+TEST_PORT ?= 54339
+BUILD_FLAGS ?=
+
+.PHONY: run test build release stop migrate bench-append clean deps
+
+deps:
+	@scripts/install-dependencies
+
+build: deps
+	swift build $(BUILD_FLAGS)
+
+release: deps
+	swift build -c release --product customers
+
+# Serves on 127.0.0.1:8080 against DATABASE_URL, or a local cluster in .data/dev.
+run: release
+	@scripts/serve-dev
+
+# Starts a throwaway cluster in .data/test (unless DATABASE_URL is set), runs every test,
+# and removes the cluster again whatever the outcome.
+test: deps
+	@scripts/test-all
+
+stop:
+	@scripts/local-postgres stop dev
+	@scripts/local-postgres destroy test
+
+migrate: release
+	@DATABASE_URL="$${DATABASE_URL:-$$(scripts/local-postgres start dev $(DEV_PORT))}" .build/release/customers migrate
+
+bench-append: release
+	@url="$${DATABASE_URL:-$$(scripts/local-postgres start dev $(DEV_PORT))}"; \
+	for args in "--writers 1 --batch 1" "--writers 16 --batch 1" "--writers 64 --batch 1" \
+	            "--writers 16 --batch 10" "--writers 64 --batch 10"; do \
+	  DATABASE_URL="$$url" .build/release/customers bench append $$args --seconds $${SECONDS_PER_RUN:-20} | tail -n 1; \
+	done
+
+clean:
+	rm -rf .build

@@ -1,0 +1,79 @@
+-- Appends a command's events to one stream in one statement, or refuses them all.
+--
+-- p_expected_version: -1 any version, 0 the stream must not exist, n the stream must be at n.
+-- The version check is a compare-and-set on streams: under READ COMMITTED a concurrent writer
+-- of the same stream waits for the first to finish, then re-checks against the committed
+-- version, so exactly one of them wins each version and the other gets SQLSTATE CE409
+-- (wrong expected version). DETAIL of that error is the stream's current version, or empty when
+-- the stream does not exist.
+CREATE FUNCTION append_events(
+    p_stream_id        text,
+    p_stream_type      text,
+    p_expected_version bigint,
+    p_event_types      text[],
+    p_schema_versions  integer[],
+    p_data             jsonb[],
+    p_metadata         jsonb[]
+) RETURNS TABLE (
+    appended_version        bigint,
+    appended_position       bigint,
+    appended_transaction_id xid8,
+    appended_at             timestamptz
+)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_count    integer := coalesce(cardinality(p_event_types), 0);
+    v_previous bigint;
+    v_current  bigint;
+BEGIN
+    IF v_count = 0 THEN
+        RAISE EXCEPTION 'append to stream % has no events', p_stream_id USING ERRCODE = '22023';
+    END IF;
+    IF coalesce(cardinality(p_schema_versions), 0) <> v_count
+       OR coalesce(cardinality(p_data), 0) <> v_count
+       OR coalesce(cardinality(p_metadata), 0) <> v_count THEN
+        RAISE EXCEPTION 'append to stream %: % event types but % schema versions, % data, % metadata',
+            p_stream_id, v_count, cardinality(p_schema_versions), cardinality(p_data), cardinality(p_metadata)
+            USING ERRCODE = '22023';
+    END IF;
+
+    IF p_expected_version = -1 THEN
+        INSERT INTO streams AS s (stream_id, stream_type, version)
+        VALUES (p_stream_id, p_stream_type, v_count)
+        ON CONFLICT (stream_id) DO UPDATE SET version = s.version + v_count
+        RETURNING s.version - v_count INTO v_previous;
+    ELSIF p_expected_version = 0 THEN
+        INSERT INTO streams (stream_id, stream_type, version)
+        VALUES (p_stream_id, p_stream_type, v_count)
+        ON CONFLICT (stream_id) DO NOTHING;
+        IF NOT FOUND THEN
+            SELECT s.version INTO v_current FROM streams s WHERE s.stream_id = p_stream_id;
+            RAISE EXCEPTION 'wrong expected version for stream %: expected no stream, found version %',
+                p_stream_id, v_current
+                USING ERRCODE = 'CE409', DETAIL = coalesce(v_current::text, '');
+        END IF;
+        v_previous := 0;
+    ELSIF p_expected_version > 0 THEN
+        UPDATE streams s SET version = s.version + v_count
+        WHERE s.stream_id = p_stream_id AND s.version = p_expected_version;
+        IF NOT FOUND THEN
+            SELECT s.version INTO v_current FROM streams s WHERE s.stream_id = p_stream_id;
+            RAISE EXCEPTION 'wrong expected version for stream %: expected %, found %',
+                p_stream_id, p_expected_version, coalesce(v_current::text, 'no stream')
+                USING ERRCODE = 'CE409', DETAIL = coalesce(v_current::text, '');
+        END IF;
+        v_previous := p_expected_version;
+    ELSE
+        RAISE EXCEPTION 'expected version % is not -1 (any), 0 (no stream) or a version', p_expected_version
+            USING ERRCODE = '22023';
+    END IF;
+
+    RETURN QUERY
+    INSERT INTO events AS e (stream_id, stream_version, event_type, schema_version, data, metadata)
+    SELECT p_stream_id, v_previous + u.ordinality, u.event_type, u.schema_version, u.data, u.metadata
+    FROM unnest(p_event_types, p_schema_versions, p_data, p_metadata)
+         WITH ORDINALITY AS u(event_type, schema_version, data, metadata, ordinality)
+    ORDER BY u.ordinality
+    RETURNING e.stream_version, e.global_position, e.transaction_id, e.recorded_at;
+END;
+$$;

@@ -1,0 +1,143 @@
+import Foundation
+import Postgres
+
+/// The append-only event log in PostgreSQL: append with an expected version, read one stream,
+/// and read the whole log behind the xid fence.
+public final class EventStore: Sendable {
+    public let pool: ConnectionPool
+    let wakeUps = WakeUpSignal()
+    private let announcer: AppendAnnouncer
+
+    /// The channel on which appends are announced to tailing readers in other processes.
+    public static let notificationChannel = "customers_events_appended"
+
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+        self.announcer = AppendAnnouncer(pool: pool, channel: Self.notificationChannel, localSignal: wakeUps)
+    }
+
+    // MARK: Append
+
+    /// Appends `events` to `stream` in one round trip if its version is what `expectedVersion`
+    /// says, else throws `EventStoreError.wrongExpectedVersion` and writes nothing. All events of
+    /// one call commit together. Pass `transaction` to append inside the caller's transaction
+    /// (the caller then calls `announceCommit()` after it commits).
+    @discardableResult
+    public func append(
+        to stream: String,
+        streamType: String,
+        expectedVersion: ExpectedVersion,
+        events: [NewEvent],
+        metadata: EventMetadata,
+        in transaction: Transaction? = nil
+    ) async throws -> AppendResult {
+        guard !events.isEmpty else { throw EventStoreError.emptyAppend(stream: stream) }
+        let metadataJSON = JSONB(metadata.json())
+        let statement = Statement(
+            """
+            SELECT appended_version, appended_position, appended_transaction_id, appended_at
+            FROM append_events($1, $2, $3, $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[])
+            """,
+            [
+                stream, streamType, expectedVersion.databaseValue,
+                events.map(\.type), events.map { Int32($0.schemaVersion) },
+                events.map { JSONB($0.data) }, Array(repeating: metadataJSON, count: events.count),
+            ])
+        let result: QueryResult
+        do {
+            if let transaction {
+                result = try await transaction.execute(statement)
+            } else {
+                result = try await pool.withConnection { try await $0.execute(statement) }
+            }
+        } catch let error as PostgresError where error.sqlState == .wrongExpectedVersion {
+            throw EventStoreError.wrongExpectedVersion(
+                stream: stream, expected: expectedVersion, actual: error.detail.flatMap { Int64($0) })
+        }
+        var positions: [GlobalPosition] = []
+        positions.reserveCapacity(result.rows.count)
+        for row in result.rows {
+            positions.append(GlobalPosition(
+                transactionId: try row.decode(2, as: UInt64.self), position: try row.decode(1, as: Int64.self)))
+        }
+        guard let last = result.rows.last else { throw EventStoreError.emptyAppend(stream: stream) }
+        let appended = AppendResult(
+            streamVersion: try last.decode(0, as: Int64.self), positions: positions,
+            recordedAt: try last.decode(3, as: Date.self))
+        if transaction == nil { announceCommit() }
+        return appended
+    }
+
+    /// Tells tailing readers that new events have committed (coalesced, never blocks).
+    public func announceCommit() {
+        announcer.announce()
+    }
+
+    // MARK: Read
+
+    /// The events of one stream from `fromVersion` on, oldest first.
+    public func read(stream: String, fromVersion: Int64 = 1, limit: Int = Int(Int32.max)) async throws -> [RecordedEvent] {
+        let result = try await pool.query(
+            """
+            SELECT global_position, transaction_id, stream_id, stream_version, event_type,
+                   schema_version, data, metadata, recorded_at
+            FROM events
+            WHERE stream_id = $1 AND stream_version >= $2
+            ORDER BY stream_version
+            LIMIT $3
+            """,
+            [stream, fromVersion, limit])
+        return try result.rows.map(RecordedEvent.init(row:))
+    }
+
+    /// The stream's current version, or nil when it does not exist.
+    public func version(of stream: String) async throws -> Int64? {
+        let result = try await pool.query("SELECT version FROM streams WHERE stream_id = $1", [stream])
+        return try result.first?.decode(0, as: Int64.self)
+    }
+
+    /// Up to `limit` events after `position` in (transaction id, global position) order, only
+    /// from transactions older than every transaction still running: the xid fence. An event
+    /// that is not returned yet can only ever appear after the last one returned.
+    public func readAll(after position: GlobalPosition, limit: Int) async throws -> [RecordedEvent] {
+        try await pool.withConnection { connection in
+            try await Self.readAll(on: connection, after: position, limit: limit)
+        }
+    }
+
+    /// `readAll` on a given connection, for readers that hold one (projector runners).
+    public static func readAll(on connection: Connection, after position: GlobalPosition, limit: Int) async throws -> [RecordedEvent] {
+        let result = try await connection.query(
+            """
+            SELECT global_position, transaction_id, stream_id, stream_version, event_type,
+                   schema_version, data, metadata, recorded_at
+            FROM events
+            WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY transaction_id, global_position
+            LIMIT $3
+            """,
+            [String(position.transactionId), position.position, limit])
+        return try result.rows.map(RecordedEvent.init(row:))
+    }
+}
+
+extension SQLState {
+    /// Raised by `append_events` when the stream is not at the expected version.
+    static let wrongExpectedVersion = SQLState("CE409")
+}
+
+extension RecordedEvent {
+    init(row: PostgresRow) throws {
+        self.init(
+            position: GlobalPosition(
+                transactionId: try row.decode(1, as: UInt64.self), position: try row.decode(0, as: Int64.self)),
+            streamId: try row.decode(2),
+            streamVersion: try row.decode(3),
+            type: try row.decode(4),
+            schemaVersion: try row.decode(5),
+            data: try row.decode(6),
+            metadata: try row.decode(7),
+            recordedAt: try row.decode(8))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// An event to append: its type name, schema version and JSON body.
+public struct NewEvent: Sendable, Equatable {
+    public let type: String
+    public let schemaVersion: Int
+    /// UTF-8 JSON text of the event's data.
+    public let data: Data
+
+    public init(type: String, schemaVersion: Int = 1, data: Data) {
+        self.type = type
+        self.schemaVersion = schemaVersion
+        self.data = data
+    }
+}
+
+/// An event as the log holds it.
+public struct RecordedEvent: Sendable, Equatable {
+    public let position: GlobalPosition
+    public let streamId: String
+    public let streamVersion: Int64
+    public let type: String
+    public let schemaVersion: Int
+    /// UTF-8 JSON text of the event's data, as PostgreSQL normalised it (jsonb).
+    public let data: Data
+    /// UTF-8 JSON text of the metadata; decode with `decodedMetadata()` when needed.
+    public let metadata: Data
+    public let recordedAt: Date
+
+    public init(
+        position: GlobalPosition, streamId: String, streamVersion: Int64, type: String,
+        schemaVersion: Int, data: Data, metadata: Data, recordedAt: Date
+    ) {
+        self.position = position
+        self.streamId = streamId
+        self.streamVersion = streamVersion
+        self.type = type
+        self.schemaVersion = schemaVersion
+        self.data = data
+        self.metadata = metadata
+        self.recordedAt = recordedAt
+    }
+
+    public func decodedMetadata() throws -> EventMetadata {
+        try JSONDecoder().decode(EventMetadata.self, from: metadata)
+    }
+}
+
+/// What one append wrote.
+public struct AppendResult: Sendable, Equatable {
+    /// The stream's version after the append (the last event's version).
+    public let streamVersion: Int64
+    public let positions: [GlobalPosition]
+    public let recordedAt: Date
+}
+
+/// Failures of the event store that callers act on.
+public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Another writer changed the stream first; `actual` is its version now (nil: no stream).
+    case wrongExpectedVersion(stream: String, expected: ExpectedVersion, actual: Int64?)
+    case emptyAppend(stream: String)
+
+    public var description: String {
+        switch self {
+        case .wrongExpectedVersion(let stream, let expected, let actual):
+            "wrong expected version for stream \(stream): expected \(expected), found \(actual.map(String.init) ?? "no stream")"
+        case .emptyAppend(let stream):
+            "append to stream \(stream) has no events"
+        }
+    }
+}

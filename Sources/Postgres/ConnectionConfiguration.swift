@@ -1,0 +1,42 @@
+/// How to reach the server and how each session is set up.
+public struct ConnectionConfiguration: Sendable {
+    /// A libpq connection string (`host=… dbname=…`) or URI (`postgresql://…`), as in `DATABASE_URL`.
+    public var connectionString: String
+    public var sessionSettings: SessionSettings
+
+    public init(connectionString: String, sessionSettings: SessionSettings = SessionSettings()) {
+        self.connectionString = connectionString
+        self.sessionSettings = sessionSettings
+    }
+}
+
+/// Settings applied to every new session, before it is used.
+public struct SessionSettings: Sendable {
+    /// Ends a session that sits idle inside an open transaction: such a transaction would hold
+    /// the event log's xid fence back and stall every tailing reader.
+    public var idleInTransactionTimeoutMilliseconds: Int
+    /// 0 means no limit.
+    public var statementTimeoutMilliseconds: Int
+    public var applicationName: String
+
+    public init(
+        idleInTransactionTimeoutMilliseconds: Int = 60_000,
+        statementTimeoutMilliseconds: Int = 0,
+        applicationName: String = "customers"
+    ) {
+        self.idleInTransactionTimeoutMilliseconds = idleInTransactionTimeoutMilliseconds
+        self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+        self.applicationName = applicationName
+    }
+
+    /// Decoding relies on ISO dates in UTC; the values here are numbers and a fixed-alphabet name.
+    var sql: String {
+        let name = applicationName.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return """
+        SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO, YMD'; SET IntervalStyle TO 'iso_8601';
+        SET idle_in_transaction_session_timeout TO \(max(0, idleInTransactionTimeoutMilliseconds));
+        SET statement_timeout TO \(max(0, statementTimeoutMilliseconds));
+        SET application_name TO '\(name)';
+        """
+    }
+}

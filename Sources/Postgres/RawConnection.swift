@@ -1,0 +1,297 @@
+import CLibPQ
+import Foundation
+
+/// A libpq connection used only from its own worker thread (see `Connection`), so nothing here
+/// is synchronised. Every method blocks.
+final class RawConnection {
+    private var handle: OpaquePointer?
+    private let configuration: ConnectionConfiguration
+    /// Names of the statements prepared on this session, by SQL text.
+    private var preparedNames: [String: String] = [:]
+
+    init(configuration: ConnectionConfiguration) throws {
+        self.configuration = configuration
+        try open()
+    }
+
+    deinit { close() }
+
+    var isOpen: Bool { handle != nil }
+
+    var isHealthy: Bool {
+        guard let handle else { return false }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// The server process id, for `pg_terminate_backend` and diagnostics.
+    var backendPID: Int32 { handle.map { PQbackendPID($0) } ?? 0 }
+
+    var socket: Int32 { handle.map { PQsocket($0) } ?? -1 }
+
+    func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+        preparedNames.removeAll()
+    }
+
+    private func open() throws {
+        close()
+        let connection = PQconnectdb(configuration.connectionString)
+        guard let connection, PQstatus(connection) == CONNECTION_OK else {
+            let message = connection.map { Self.errorText($0) } ?? "out of memory"
+            if let connection { PQfinish(connection) }
+            throw PostgresError(kind: .connectionFailed, message: message)
+        }
+        // The default notice processor prints to stderr; notices are not errors of ours.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        handle = connection
+        try executeScript(configuration.sessionSettings.sql)
+    }
+
+    /// Replaces a session the server has closed before anything is sent on it.
+    ///
+    /// A backend ended by `pg_terminate_backend`, a restart or an idle timeout leaves an error
+    /// and an end-of-file waiting on the socket. Reading them first turns what would be a failed
+    /// statement (whose effect the caller could not know) into a clean reconnect.
+    func reviveIfClosedByServer() throws {
+        guard let handle else { return try open() }
+        var attempts = 0
+        while PQstatus(handle) == CONNECTION_OK, attempts < 4, Self.isReadable(PQsocket(handle)) {
+            if PQconsumeInput(handle) == 0 { break }
+            attempts += 1
+        }
+        if PQstatus(handle) != CONNECTION_OK { try open() }
+    }
+
+    private static func isReadable(_ socket: Int32) -> Bool {
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
+    }
+
+    // MARK: Statements
+
+    /// Runs one parameterised statement, preparing it once per session.
+    func query(_ sql: String, _ parameters: [PostgresParameter]) throws -> QueryResult {
+        let handle = try liveHandle()
+        let name = try preparedName(for: sql, handle: handle)
+        let result = withParameterPointers(parameters) { values, lengths, formats in
+            PQexecPrepared(handle, name, Int32(parameters.count), values, lengths, formats, 0)
+        }
+        return try consume(result, handle: handle)
+    }
+
+    /// Runs SQL text with no parameters through the simple protocol; it may hold several
+    /// statements (migrations, session settings). Returns the last statement's command tag
+    /// (`COMMIT`, or `ROLLBACK` when a COMMIT found the transaction already failed).
+    @discardableResult
+    func executeScript(_ sql: String) throws -> String {
+        let handle = try liveHandle()
+        let result = PQexec(handle, sql)
+        let tag = result.flatMap { PQcmdStatus($0) }.map { String(cString: $0) } ?? ""
+        _ = try consume(result, handle: handle)
+        return tag
+    }
+
+    private func preparedName(for sql: String, handle: OpaquePointer) throws -> String {
+        if let name = preparedNames[sql] { return name }
+        if preparedNames.count >= 512 {
+            // Bounded: a session that saw many distinct statements starts its cache afresh.
+            _ = try consume(PQexec(handle, "DEALLOCATE ALL"), handle: handle)
+            preparedNames.removeAll()
+        }
+        let name = "s\(preparedNames.count + 1)"
+        _ = try consume(PQprepare(handle, name, sql, 0, nil), handle: handle)
+        preparedNames[sql] = name
+        return name
+    }
+
+    private func liveHandle() throws -> OpaquePointer {
+        guard let handle else { throw PostgresError(kind: .connectionLost, message: "connection is closed") }
+        return handle
+    }
+
+    // MARK: Pipeline
+
+    /// Sends every statement before reading any result: one round trip for the batch. The
+    /// batch runs in one implicit transaction; the first error aborts the rest and is thrown.
+    func pipeline(_ statements: [Statement]) throws -> [QueryResult] {
+        let handle = try liveHandle()
+        // Preparing inside the pipeline would need its own result handling; prepare first.
+        let names = try statements.map { try preparedName(for: $0.sql, handle: handle) }
+        guard PQenterPipelineMode(handle) == 1 else { throw clientError(handle, "cannot enter pipeline mode") }
+        defer { _ = PQexitPipelineMode(handle) }
+        for (statement, name) in zip(statements, names) {
+            let sent = withParameterPointers(statement.parameters) { values, lengths, formats in
+                PQsendQueryPrepared(handle, name, Int32(statement.parameters.count), values, lengths, formats, 0)
+            }
+            guard sent == 1 else { throw connectionOrClientError(handle, "cannot send a pipelined statement") }
+        }
+        guard PQpipelineSync(handle) == 1 else { throw connectionOrClientError(handle, "cannot sync the pipeline") }
+
+        var results: [QueryResult] = []
+        var firstError: PostgresError?
+        for _ in statements {
+            let result = PQgetResult(handle)
+            if PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
+                PQclear(result)
+            } else {
+                do { results.append(try consume(result, handle: handle)) } catch let error as PostgresError {
+                    firstError = firstError ?? error
+                }
+            }
+            // Each statement's results end with a NULL.
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+        }
+        // The sync point closes the pipeline's transaction.
+        while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        if let firstError { throw firstError }
+        return results
+    }
+
+    // MARK: Notifications
+
+    /// Waits up to `timeout` seconds for notifications and returns those that arrived.
+    func awaitNotifications(timeout: Double) throws -> [PostgresNotification] {
+        let handle = try liveHandle()
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(timeout * 1000))
+        if ready > 0, PQconsumeInput(handle) == 0 {
+            throw PostgresError(kind: .connectionLost, message: Self.errorText(handle))
+        }
+        if PQstatus(handle) != CONNECTION_OK {
+            throw PostgresError(kind: .connectionLost, message: Self.errorText(handle))
+        }
+        var notifications: [PostgresNotification] = []
+        while let notify = PQnotifies(handle) {
+            let pointee = notify.pointee
+            notifications.append(PostgresNotification(
+                channel: String(cString: pointee.relname),
+                payload: String(cString: pointee.extra),
+                backendPID: pointee.be_pid))
+            PQfreemem(notify)
+        }
+        return notifications
+    }
+
+    // MARK: Results and errors
+
+    private func consume(_ result: OpaquePointer?, handle: OpaquePointer) throws -> QueryResult {
+        guard let result else { throw connectionOrClientError(handle, "no result") }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE:
+            return Self.copyRows(result)
+        case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return QueryResult(columns: [], rows: [], affectedRows: Self.affectedRows(result))
+        default:
+            throw error(from: result, handle: handle)
+        }
+    }
+
+    private static func affectedRows(_ result: OpaquePointer) -> Int {
+        guard let text = PQcmdTuples(result) else { return 0 }
+        return Int(String(cString: text)) ?? 0
+    }
+
+    private static func copyRows(_ result: OpaquePointer) -> QueryResult {
+        let rowCount = Int(PQntuples(result))
+        let columnCount = Int(PQnfields(result))
+        let columns = (0..<columnCount).map { index in
+            QueryResult.Column(name: String(cString: PQfname(result, Int32(index))), typeOID: PQftype(result, Int32(index)))
+        }
+        let lookup = ColumnLookup(columns)
+        var rows: [PostgresRow] = []
+        rows.reserveCapacity(rowCount)
+        for row in 0..<Int32(rowCount) {
+            var values: [String?] = []
+            values.reserveCapacity(columnCount)
+            for column in 0..<Int32(columnCount) {
+                if PQgetisnull(result, row, column) == 1 {
+                    values.append(nil)
+                } else {
+                    let length = Int(PQgetlength(result, row, column))
+                    let pointer = UnsafeRawPointer(PQgetvalue(result, row, column)!)
+                    values.append(String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self))
+                }
+            }
+            rows.append(PostgresRow(values: values, columns: lookup))
+        }
+        return QueryResult(columns: columns, rows: rows, affectedRows: affectedRows(result))
+    }
+
+    private func error(from result: OpaquePointer, handle: OpaquePointer) -> PostgresError {
+        func field(_ code: Int32) -> String? {
+            PQresultErrorField(result, code).map { String(cString: $0) }
+        }
+        guard let sqlState = field(CLIBPQ_DIAG_SQLSTATE) else {
+            // No SQLSTATE: libpq itself failed, almost always because the socket broke.
+            return connectionOrClientError(handle, PQresultErrorMessage(result).map { String(cString: $0) } ?? "unknown error")
+        }
+        let state = SQLState(sqlState)
+        // The server ending this session (shutdown, terminate, idle timeout) loses the connection.
+        let sessionEnded = state.errorClass == "08" || state.errorClass == "57" && state != .queryCanceled
+            || state == .idleInTransactionTimeout
+        return PostgresError(
+            kind: sessionEnded && PQstatus(handle) != CONNECTION_OK ? .connectionLost : .server,
+            sqlState: state,
+            message: field(CLIBPQ_DIAG_MESSAGE_PRIMARY) ?? "error",
+            detail: field(CLIBPQ_DIAG_MESSAGE_DETAIL),
+            hint: field(CLIBPQ_DIAG_MESSAGE_HINT),
+            constraint: field(CLIBPQ_DIAG_CONSTRAINT_NAME))
+    }
+
+    private func connectionOrClientError(_ handle: OpaquePointer, _ fallback: String) -> PostgresError {
+        let text = Self.errorText(handle)
+        let message = text.isEmpty ? fallback : text
+        if PQstatus(handle) != CONNECTION_OK {
+            return PostgresError(kind: .connectionLost, message: message)
+        }
+        return PostgresError(kind: .client, message: message)
+    }
+
+    private func clientError(_ handle: OpaquePointer, _ message: String) -> PostgresError {
+        PostgresError(kind: .client, message: "\(message): \(Self.errorText(handle))")
+    }
+
+    static func errorText(_ handle: OpaquePointer) -> String {
+        guard let text = PQerrorMessage(handle) else { return "" }
+        return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// Hands libpq the parameter arrays it wants, valid only for the duration of `body`.
+private func withParameterPointers<R>(
+    _ parameters: [PostgresParameter],
+    _ body: (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> R
+) -> R {
+    // One contiguous buffer holds every value; text values get the NUL terminator libpq expects.
+    var storage: [UInt8] = [0]
+    var offsets: [Int?] = []
+    offsets.reserveCapacity(parameters.count)
+    for parameter in parameters {
+        guard let bytes = parameter.bytes else {
+            offsets.append(nil)
+            continue
+        }
+        offsets.append(storage.count)
+        storage.append(contentsOf: bytes)
+        if parameter.format == .text { storage.append(0) }
+    }
+    let lengths = parameters.map { Int32($0.bytes?.count ?? 0) }
+    let formats = parameters.map { $0.format.rawValue }
+    return storage.withUnsafeBufferPointer { buffer in
+        let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+        let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { base + $0 } }
+        return pointers.withUnsafeBufferPointer { values in
+            lengths.withUnsafeBufferPointer { lengthBuffer in
+                formats.withUnsafeBufferPointer { formatBuffer in
+                    body(values.baseAddress, lengthBuffer.baseAddress, formatBuffer.baseAddress)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import EventStore
+import Foundation
+import Postgres
+
+struct BenchAppendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "append",
+        abstract: "Event store appends against plain INSERTs of the same rows, alternating in one run.",
+        discussion: """
+            Each writer appends to its own stream. The baseline inserts rows of the events table's
+            shape into a copy of that table (same columns, defaults and indexes) with one INSERT per
+            batch, through the same pool. Prints last:
+            append writers=N batch=K store_events_per_s=X raw_events_per_s=Y ratio=Z
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Concurrent writers.") var writers = 16
+    @Option(help: "Events per append.") var batch = 1
+    @Option(help: "Seconds of measurement, split evenly between the two.") var seconds = 20.0
+    @Option(help: "Alternations of baseline and store within the run.") var rounds = 4
+
+    func validate() throws {
+        guard writers >= 1, writers <= 256 else { throw ValidationError("--writers must be 1…256") }
+        guard batch >= 1, batch <= 1000 else { throw ValidationError("--batch must be 1…1000") }
+        guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be in (0, 3600]") }
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+    }
+
+    func run() async throws {
+        let pool = ConnectionPool(
+            configuration: try database.configuration(),
+            options: .init(maximumConnections: writers, acquireTimeout: .seconds(60)))
+        defer { Task { [pool] in await pool.close() } }
+        try await Migrator(pool: pool).migrate()
+        let benchmark = AppendBenchmark(pool: pool, writers: writers, batch: batch)
+        try await benchmark.prepare()
+
+        let phase = Duration.seconds(seconds / Double(rounds * 2))
+        // Warm both paths (connections, prepared statements, caches) before measuring.
+        _ = try await benchmark.measure(.raw, for: .milliseconds(500))
+        _ = try await benchmark.measure(.store, for: .milliseconds(500))
+        var totals: [AppendBenchmark.Mode: (events: Int, seconds: Double)] = [.raw: (0, 0), .store: (0, 0)]
+        for round in 1...rounds {
+            for mode in [AppendBenchmark.Mode.raw, .store] {
+                let sample = try await benchmark.measure(mode, for: phase)
+                totals[mode]!.events += sample.events
+                totals[mode]!.seconds += sample.seconds
+                print(String(format: "round %d %@ events=%d events_per_s=%.0f", round, mode.rawValue,
+                             sample.events, Double(sample.events) / sample.seconds))
+            }
+        }
+        try await benchmark.cleanUp()
+        let store = Double(totals[.store]!.events) / totals[.store]!.seconds
+        let raw = Double(totals[.raw]!.events) / totals[.raw]!.seconds
+        print(String(format: "append writers=%d batch=%d store_events_per_s=%.0f raw_events_per_s=%.0f ratio=%.3f",
+                     writers, batch, store, raw, store / raw))
+    }
+}

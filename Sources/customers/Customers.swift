@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Customers: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customers",
+        abstract: "The customer lifecycle service: serve the API, migrate the database, measure.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, BenchCommand.self])
+}
