@@ -91,6 +91,8 @@ extension ValidationReport {
                 malformed(keyPointer, "must be null, a boolean, a number or a string (not an object or array)")
             } else if case .string(let text) = value, text.count > Meta.maximumStringLength {
                 malformed(keyPointer, "must be at most \(Meta.maximumStringLength) characters long")
+            } else if case .number(let number) = value, !number.isFinite {
+                malformed(keyPointer, "must be a finite number")
             }
         }
     }
