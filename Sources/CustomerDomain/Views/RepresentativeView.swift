@@ -1,0 +1,67 @@
+/// A business representative as the representative routes show it.
+public struct BusinessRepresentativeView: Codable, Hashable, Sendable {
+    public var id: RepresentativeID
+    public var customerId: CustomerID
+    public var email: String
+    public var phone: String
+    public var firstName: String?
+    public var lastName: String?
+    public var address: Address
+    public var representationDetails: RepresentationDetails?
+    public var verificationProfiles: [VerificationProfile]
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(_ representative: Representative, of business: Customer) {
+        id = representative.id
+        customerId = business.id
+        email = representative.email
+        phone = representative.phone
+        firstName = representative.personalInformation?.firstName
+        lastName = representative.personalInformation?.lastName
+        address = representative.address
+        representationDetails = representative.representationDetails
+        verificationProfiles = [business.verificationProfile(of: representative)]
+        createdAt = representative.createdAt
+        updatedAt = representative.updatedAt
+    }
+
+    /// Every representative of the business in `state`, in the order they were added.
+    public static func all(in state: CustomerState) -> [BusinessRepresentativeView] {
+        guard let business = state.customer else { return [] }
+        return business.representatives.map { BusinessRepresentativeView($0, of: business) }
+    }
+}
+
+/// A document's metadata and review status.
+public struct DocumentView: Codable, Hashable, Sendable {
+    public var id: DocumentID
+    public var targetId: String
+    public var target: DocumentTarget
+    public var documentType: DocumentType
+    public var country: String?
+    public var side: DocumentSide?
+    public var description: String?
+    public var fileName: String
+    public var fileSize: Int
+    public var mimeType: String
+    public var sha256: String
+    public var status: DocumentStatus
+    public var createdAt: Timestamp
+
+    public init(_ document: Document) {
+        id = document.id
+        targetId = document.targetId
+        target = document.target
+        documentType = document.documentType
+        country = document.country
+        side = document.side
+        description = document.description
+        fileName = document.fileName
+        fileSize = document.fileSize
+        mimeType = document.mimeType
+        sha256 = document.sha256
+        status = document.status
+        createdAt = document.createdAt
+    }
+}
