@@ -9,6 +9,12 @@ public enum IsolationLevel: String, Sendable {
 public struct Transaction: Sendable {
     public let connection: Connection
 
+    /// Wraps a connection on which the caller has already run `BEGIN` and will end the
+    /// transaction itself; `ConnectionPool.withTransaction` does both for you.
+    public init(connection: Connection) {
+        self.connection = connection
+    }
+
     @discardableResult
     public func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> QueryResult {
         try await connection.query(sql, parameters)

@@ -1,0 +1,64 @@
+import EventStore
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+@Suite struct SubscriptionTests {
+    @Test func deliversAppendedEventsInOrderSoonAfterTheyCommit() async throws {
+        let pool = try await TestDatabase.migratedPool()
+        defer { Task { await pool.close() } }
+        let store = EventStore(pool: pool)
+        let stream = TestDatabase.uniqueName("subscribed")
+        let first = try await store.append(
+            to: stream, streamType: "t", expectedVersion: .noStream, events: [event("A", "0")], metadata: testMetadata)
+        // Start just before the first event: the subscription must deliver it and the later ones.
+        let start = GlobalPosition(transactionId: first.positions[0].transactionId, position: first.positions[0].position - 1)
+        let subscription = store.subscribe(after: start, pollInterval: .seconds(5))
+        let consumer = Task {
+            var seen: [String] = []
+            for try await event in subscription where event.streamId == stream {
+                seen.append(event.payload ?? "")
+                if seen.count == 4 { break }
+            }
+            return seen
+        }
+        for index in 1...3 {
+            try await store.append(
+                to: stream, streamType: "t", expectedVersion: .exactly(Int64(index)),
+                events: [event("A", "\(index)")], metadata: testMetadata)
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let seen = try await consumer.value
+        #expect(seen == ["0", "1", "2", "3"])
+        // Woken by the append itself, not by the 5-second poll.
+        #expect(clock.now - started < .seconds(4))
+    }
+
+    @Test func aNotifyFromAnotherProcessWakesTheSubscriber() async throws {
+        let pool = try await TestDatabase.migratedPool()
+        defer { Task { await pool.close() } }
+        let reading = EventStore(pool: pool)
+        let writing = EventStore(pool: try await TestDatabase.migratedPool())
+        let listener = try await reading.listenForAppends()
+        let stream = TestDatabase.uniqueName("remote")
+        let tail = try await pool.query("SELECT coalesce(max(global_position), 0) FROM events").rows[0].decode(0, as: Int64.self)
+        let subscription = reading.subscribe(after: GlobalPosition(transactionId: 0, position: 0), pollInterval: .seconds(30))
+        let consumer = Task {
+            for try await event in subscription where event.streamId == stream && event.position.position > tail {
+                return event.payload
+            }
+            return nil
+        }
+        // Let the subscriber catch up with the existing log and go to sleep on its 30 s poll.
+        try await Task.sleep(for: .milliseconds(500))
+        let clock = ContinuousClock()
+        let started = clock.now
+        try await writing.append(to: stream, streamType: "t", expectedVersion: .noStream, events: [event("R", "remote")], metadata: testMetadata)
+        #expect(try await consumer.value == "remote")
+        #expect(clock.now - started < .seconds(10))
+        await listener.stop()
+        await writing.pool.close()
+    }
+}
