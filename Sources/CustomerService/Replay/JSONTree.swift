@@ -1,0 +1,104 @@
+import Foundation
+
+/// A parsed JSON value. Exports embed event data as JSON objects rather than
+/// strings, and replay compares views field by field, so both need JSON as a
+/// value rather than as text.
+public enum JSONTree: Sendable, Hashable, Codable {
+    case null
+    case bool(Bool)
+    /// Integers are kept apart from other numbers so they print without a fraction.
+    case integer(Int64)
+    case number(Double)
+    case string(String)
+    case array([JSONTree])
+    case object([String: JSONTree])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONTree].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONTree].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    /// Parses UTF-8 JSON text; nil when it is not JSON.
+    public init?(json: Data) {
+        guard let tree = try? JSONDecoder().decode(JSONTree.self, from: json) else { return nil }
+        self = tree
+    }
+
+    /// The value encoded with `encoder`, or nil when it is not an encodable value.
+    public init?(encoding value: some Encodable) {
+        guard let data = try? JSONTree.canonicalEncoder().encode(value), let tree = JSONTree(json: data) else { return nil }
+        self = tree
+    }
+
+    /// Canonical JSON text: sorted keys and unescaped slashes, one form per value.
+    public var canonicalJSON: Data {
+        // Every case holds a finite number, a string or a container of them
+        // (they were parsed from JSON), which JSONEncoder always encodes.
+        (try? JSONTree.canonicalEncoder().encode(self)) ?? Data("null".utf8)
+    }
+
+    /// The value on one line, for replay and history text.
+    public var rendered: String {
+        switch self {
+        case .null: "null"
+        case .bool(let value): value ? "true" : "false"
+        case .integer(let value): String(value)
+        case .number(let value): String(value)
+        case .string(let value): quoted(value)
+        case .array(let values): values.isEmpty ? "[]" : String(decoding: canonicalJSON, as: UTF8.self)
+        case .object(let members): members.isEmpty ? "{}" : String(decoding: canonicalJSON, as: UTF8.self)
+        }
+    }
+
+    static func canonicalEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
+
+/// `text` as a JSON string literal.
+private func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        case let control where control.value < 0x20:
+            let hex = String(control.value, radix: 16)
+            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result + "\""
+}
