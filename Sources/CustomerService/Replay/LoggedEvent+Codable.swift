@@ -10,6 +10,14 @@ extension LoggedEvent: Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let streamId = try container.decode(String.self, forKey: .streamId)
+        let version = try container.decode(Int64.self, forKey: .version)
+        let position = try container.decode(Int64.self, forKey: .position)
+        let transactionId = try container.decode(UInt64.self, forKey: .transactionId)
+        let type = try container.decode(String.self, forKey: .type)
+        let schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        let data = try container.decode(JSONTree.self, forKey: .data)
+        let metadata = try container.decodeIfPresent(JSONTree.self, forKey: .metadata) ?? .object([:])
         let recordedAtText = try container.decode(String.self, forKey: .recordedAt)
         guard let recordedAt = RecordedTime.parse(recordedAtText) else {
             throw DecodingError.dataCorruptedError(
@@ -17,16 +25,9 @@ extension LoggedEvent: Codable {
                 debugDescription: "\(recordedAtText) is not an ISO 8601 UTC time")
         }
         self.init(
-            streamId: try container.decode(String.self, forKey: .streamId),
-            version: try container.decode(Int64.self, forKey: .version),
-            position: try container.decode(Int64.self, forKey: .position),
-            transactionId: try container.decode(UInt64.self, forKey: .transactionId),
-            type: try container.decode(String.self, forKey: .type),
-            schemaVersion: try container.decode(Int.self, forKey: .schemaVersion),
-            data: try container.decode(JSONTree.self, forKey: .data).canonicalJSON,
-            metadata: try container.decodeIfPresent(JSONTree.self, forKey: .metadata)?.canonicalJSON ?? Data("{}".utf8),
-            recordedAt: recordedAt
-        )
+            streamId: streamId, version: version, position: position, transactionId: transactionId,
+            type: type, schemaVersion: schemaVersion, data: data.canonicalJSON, metadata: metadata.canonicalJSON,
+            recordedAt: recordedAt)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,0 +1,72 @@
+import CustomerDomain
+import Foundation
+import Testing
+#if canImport(CustomerServiceReplay)
+@testable import CustomerServiceReplay
+#else
+@testable import CustomerService
+#endif
+
+@Suite struct TimeTravelTests {
+    @Test func theStateAtVersionOneIsTheFirstEventFolded() throws {
+        let stream = try ReplayFixtures.janeStream()
+        let state = try TimeTravel.state(of: stream.events, asOfVersion: 1)
+        #expect(state == fold(stream.domainEvents.prefix(1)))
+        #expect(state.customer?.address?.city == "Chicago")
+        #expect(state.customer?.documents.isEmpty == true)
+    }
+
+    @Test func theStateAtEachVersionIsThatPrefixFolded() throws {
+        let stream = try ReplayFixtures.janeStream()
+        for version in 1...stream.events.count {
+            let state = try TimeTravel.state(of: stream.events, asOfVersion: Int64(version))
+            #expect(state == fold(stream.domainEvents.prefix(version)))
+        }
+        #expect(try TimeTravel.state(of: stream.events, asOfVersion: Int64(stream.events.count)) == stream.state)
+    }
+
+    @Test func theStateAtATimeHoldsEverythingRecordedByThen() throws {
+        let stream = try ReplayFixtures.janeStream()
+        // v3 (the liveness report) and v4 (the profile becoming pending) were
+        // recorded in one transaction, so they share a time.
+        let third = stream.events[2].recordedAt
+        let state = try TimeTravel.state(of: stream.events, asOf: third)
+        #expect(state == fold(stream.domainEvents.prefix(4)))
+        #expect(state.customer?.verificationProfile.status == .pending)
+
+        let justBefore = try TimeTravel.state(of: stream.events, asOf: third.addingTimeInterval(-0.000_001))
+        #expect(justBefore == fold(stream.domainEvents.prefix(2)))
+    }
+
+    @Test func aVersionBeyondTheStreamIsAnError() throws {
+        let stream = try ReplayFixtures.janeStream()
+        #expect(throws: HistoryError.versionBeyondStream(requested: 8, latest: 7)) {
+            try TimeTravel.state(of: stream.events, asOfVersion: 8)
+        }
+    }
+
+    @Test func versionsStartAtOne() throws {
+        let stream = try ReplayFixtures.janeStream()
+        #expect(throws: HistoryError.versionBelowOne(requested: 0)) {
+            try TimeTravel.state(of: stream.events, asOfVersion: 0)
+        }
+    }
+
+    @Test func aTimeBeforeTheFirstEventIsAnError() throws {
+        let stream = try ReplayFixtures.janeStream()
+        let first = stream.events[0].recordedAt
+        let early = first.addingTimeInterval(-1)
+        #expect(throws: HistoryError.timeBeforeFirstEvent(requested: early, firstRecordedAt: first)) {
+            try TimeTravel.state(of: stream.events, asOf: early)
+        }
+    }
+
+    @Test func anUnreadableEventNamesItsVersion() throws {
+        var events = try ReplayFixtures.janeStream().events
+        events[1].type = "DocumentShredded"
+        #expect(throws: HistoryError.undecodable(UndecodableEvent(
+            streamId: events[1].streamId, version: 2, reason: .unknownType("DocumentShredded")))) {
+            try TimeTravel.state(of: events, asOfVersion: 3)
+        }
+    }
+}
