@@ -26,9 +26,11 @@ public enum ExportFormat {
     public static func read(_ text: String) throws(ExportFileError) -> [LoggedEvent] {
         let decoder = JSONDecoder()
         var events: [LoggedEvent] = []
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        // Lines end at U+000A alone: JSON strings may hold other line
+        // separators (U+2028) unescaped, and `\r` is trimmed as whitespace.
+        for (index, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
-            let content = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let content = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if content.isEmpty { continue }
             let event: LoggedEvent
             do {

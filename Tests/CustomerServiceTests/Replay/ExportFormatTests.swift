@@ -96,3 +96,43 @@ import Testing
         }
     }
 }
+
+@Suite struct ExportMaskingAndUpcastingTests {
+    @Test func aMaskedExportHidesTheTaxNumberAndReplaysTheSame() throws {
+        let events = try ReplayFixtures.janeStream().events
+        let masked = try events.map { try $0.masked() }
+        let text = ExportFormat.text(for: masked)
+
+        #expect(!text.contains(ReplayFixtures.ssn))
+        #expect(Replay.text(of: try Replay.steps(try ExportFormat.read(text))) == Replay.text(of: try Replay.steps(events)))
+    }
+
+    @Test func anOldSchemaVersionInAnExportIsUpcastWhenRead() throws {
+        let line = #"{"data":{"address":{"city":"Chicago","country":"USA","line1":"233 S Wacker Dr\nSuite 400","postalCode":"60606","state":"IL"},"createdAt":"2026-03-09T20:46:31.305Z","customerId":"customer_0123456789abcdef0123456789abcdef","email":"jane.smith@example.com","phone":"+14155550123"},"metadata":{},"position":7,"recordedAt":"2026-03-09T20:46:31.305000Z","schemaVersion":1,"streamId":"customer-customer_0123456789abcdef0123456789abcdef","transactionId":3,"type":"IndividualCustomerCreated","version":1}"#
+        let events = try ExportFormat.read(line)
+        let state = try TimeTravel.state(of: events, asOfVersion: 1)
+
+        #expect(state.customer?.address?.line1 == "233 S Wacker Dr")
+        #expect(state.customer?.address?.line2 == "Suite 400")
+        #expect(try Replay.steps(events).first?.actor == nil)
+    }
+}
+
+@Suite struct JSONPointerTests {
+    @Test func keysWithSlashesAndTildesAreEscaped() {
+        let tree = JSONTree.object(["meta": .object(["a/b": .integer(1), "c~d": .array([]), "list": .array([.bool(true)])])])
+        #expect(JSONPointer.leaves(of: tree) == [
+            "/meta/a~1b": .integer(1), "/meta/c~0d": .array([]), "/meta/list/0": .bool(true),
+        ])
+    }
+}
+
+@Suite struct ExportLineBreakTests {
+    @Test func aLineSeparatorInsideAStringDoesNotSplitTheLine() throws {
+        var event = try ReplayFixtures.janeStream().events[0]
+        event.data = Data(#"{"description":"front\#u{2028}back"}"#.utf8)
+        let read = try ExportFormat.read(ExportFormat.text(for: [event]))
+        #expect(read.count == 1)
+        #expect(JSONTree(json: read[0].data) == .object(["description": .string("front\u{2028}back")]))
+    }
+}
