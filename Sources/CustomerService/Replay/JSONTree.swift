@@ -51,7 +51,7 @@ public enum JSONTree: Sendable, Hashable, Codable {
         self = tree
     }
 
-    /// The value encoded with `encoder`, or nil when it is not an encodable value.
+    /// `value` as JSON, through its Codable form; nil when it cannot be encoded.
     public init?(encoding value: some Encodable) {
         guard let data = try? JSONTree.canonicalEncoder().encode(value), let tree = JSONTree(json: data) else { return nil }
         self = tree
