@@ -26,6 +26,7 @@ let package = Package(
             plugins: [.plugin(name: "EmbedSchema")]
         ),
         .target(name: "CustomerDomain"),
+        .target(name: "CustomerService", dependencies: ["CustomerDomain", "EventStore"]),
         .target(
             name: "CustomerAPI",
             dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
             name: "customers",
             dependencies: [
                 "CustomerAPI",
+                "CustomerService",
                 "EventStore",
                 "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "TestSupport"]),
         .testTarget(name: "CustomerDomainTests", dependencies: ["CustomerDomain"]),
+        .testTarget(name: "CustomerServiceTests", dependencies: ["CustomerService", "CustomerDomain", "TestSupport"]),
         .testTarget(
             name: "CustomerAPITests",
             dependencies: [

@@ -5,4 +5,7 @@ CREATE TABLE streams (
     stream_type text        NOT NULL,
     version     bigint      NOT NULL CHECK (version >= 0),
     created_at  timestamptz NOT NULL DEFAULT now()
-);
+)
+-- Every append updates its stream's row; free room on each page keeps those updates HOT
+-- (no index entries, dead versions pruned in place).
+WITH (fillfactor = 70);

@@ -17,8 +17,7 @@ CREATE FUNCTION append_events(
 ) RETURNS TABLE (
     appended_version        bigint,
     appended_position       bigint,
-    appended_transaction_id xid8,
-    appended_at             timestamptz
+    appended_transaction_id xid8
 )
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -74,6 +73,6 @@ BEGIN
     FROM unnest(p_event_types, p_schema_versions, p_data, p_metadata)
          WITH ORDINALITY AS u(event_type, schema_version, data, metadata, ordinality)
     ORDER BY u.ordinality
-    RETURNING e.stream_version, e.global_position, e.transaction_id, e.recorded_at;
+    RETURNING e.stream_version, e.global_position, e.transaction_id;
 END;
 $$;

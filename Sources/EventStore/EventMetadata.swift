@@ -26,11 +26,53 @@ public struct EventMetadata: Sendable, Codable, Equatable {
     }
 
     /// Deterministic JSON (sorted keys, absent fields omitted).
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a struct of optional strings cannot fail.
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+    public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
+
+    /// The same JSON as UTF-8 bytes. Written by hand: it runs for every append, and a general
+    /// encoder costs more on the client than the append's own statement.
+    public func jsonBytes() -> [UInt8] {
+        let fields: [(StaticString, String?)] = [
+            ("actor", actor), ("causationId", causationId), ("commandId", commandId),
+            ("commandType", commandType), ("correlationId", correlationId),
+            ("idempotencyKey", idempotencyKey), ("requestId", requestId),
+        ]
+        var json: [UInt8] = [UInt8(ascii: "{")]
+        json.reserveCapacity(256)
+        for (name, value) in fields {
+            guard let value else { continue }
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "\""))
+            json.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            json.append(contentsOf: "\":".utf8)
+            JSONString.append(value, to: &json)
+        }
+        json.append(UInt8(ascii: "}"))
+        return json
+    }
+}
+
+/// JSON string literals, escaped as RFC 8259 requires.
+enum JSONString {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func append(_ value: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                json.append(contentsOf: "\\u00".utf8)
+                json.append(hexDigits[Int(byte >> 4)])
+                json.append(hexDigits[Int(byte & 0xf)])
+            default:
+                // Multi-byte UTF-8 sequences pass through unchanged: JSON text is UTF-8.
+                json.append(byte)
+            }
+        }
+        json.append(UInt8(ascii: "\""))
     }
 }

@@ -31,39 +31,19 @@ public final class EventStore: Sendable {
         metadata: EventMetadata,
         in transaction: Transaction? = nil
     ) async throws -> AppendResult {
-        guard !events.isEmpty else { throw EventStoreError.emptyAppend(stream: stream) }
-        let metadataJSON = JSONB(metadata.json())
-        let statement = Statement(
-            """
-            SELECT appended_version, appended_position, appended_transaction_id, appended_at
-            FROM append_events($1, $2, $3, $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[])
-            """,
-            [
-                stream, streamType, expectedVersion.databaseValue,
-                events.map(\.type), events.map { Int32($0.schemaVersion) },
-                events.map { JSONB($0.data) }, Array(repeating: metadataJSON, count: events.count),
-            ])
+        let operation = try AppendOperation(
+            stream: stream, streamType: streamType, expectedVersion: expectedVersion, events: events, metadata: metadata)
         let result: QueryResult
         do {
             if let transaction {
-                result = try await transaction.execute(statement)
+                result = try await transaction.execute(operation.statement)
             } else {
-                result = try await pool.withConnection { try await $0.execute(statement) }
+                result = try await pool.withConnection { try await $0.execute(operation.statement) }
             }
-        } catch let error as PostgresError where error.sqlState == .wrongExpectedVersion {
-            throw EventStoreError.wrongExpectedVersion(
-                stream: stream, expected: expectedVersion, actual: error.detail.flatMap { Int64($0) })
+        } catch {
+            throw operation.translate(error)
         }
-        var positions: [GlobalPosition] = []
-        positions.reserveCapacity(result.rows.count)
-        for row in result.rows {
-            positions.append(GlobalPosition(
-                transactionId: try row.decode(2, as: UInt64.self), position: try row.decode(1, as: Int64.self)))
-        }
-        guard let last = result.rows.last else { throw EventStoreError.emptyAppend(stream: stream) }
-        let appended = AppendResult(
-            streamVersion: try last.decode(0, as: Int64.self), positions: positions,
-            recordedAt: try last.decode(3, as: Date.self))
+        let appended = try operation.result(from: result)
         if transaction == nil { announceCommit() }
         return appended
     }
@@ -120,11 +100,6 @@ public final class EventStore: Sendable {
             [String(position.transactionId), position.position, limit])
         return try result.rows.map(RecordedEvent.init(row:))
     }
-}
-
-extension SQLState {
-    /// Raised by `append_events` when the stream is not at the expected version.
-    static let wrongExpectedVersion = SQLState("CE409")
 }
 
 extension RecordedEvent {

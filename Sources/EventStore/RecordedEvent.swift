@@ -51,7 +51,6 @@ public struct AppendResult: Sendable, Equatable {
     /// The stream's version after the append (the last event's version).
     public let streamVersion: Int64
     public let positions: [GlobalPosition]
-    public let recordedAt: Date
 }
 
 /// Failures of the event store that callers act on.

@@ -14,9 +14,13 @@ extension EventStore {
             of: RecordedEvent.self, bufferingPolicy: .bufferingOldest(batchSize * 2))
         let task = Task { [self] in
             var checkpoint = position
+            var delay = TailingDelay(pollInterval: pollInterval)
+            var lastSeen = await wakeUps.generation
             do {
                 while !Task.isCancelled {
                     let seen = await wakeUps.generation
+                    let woken = seen != lastSeen
+                    lastSeen = seen
                     let batch = try await readAll(after: checkpoint, limit: batchSize)
                     for event in batch {
                         // Back-pressure: wait while the consumer's buffer is full.
@@ -25,8 +29,9 @@ extension EventStore {
                         }
                         checkpoint = event.position
                     }
+                    let wait = delay.next(found: batch.count, wokenSinceLastRead: woken)
                     if batch.count < batchSize {
-                        await wakeUps.wait(seen: seen, timeout: pollInterval)
+                        await wakeUps.wait(seen: seen, timeout: wait)
                     }
                 }
                 continuation.finish()

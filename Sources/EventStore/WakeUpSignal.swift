@@ -32,3 +32,31 @@ actor WakeUpSignal {
         waiters.removeValue(forKey: id)?.resume()
     }
 }
+
+/// How long a tailing reader waits before reading again.
+///
+/// A wake-up means events have committed, but they may still be behind the fence while an
+/// older transaction is open; so after a wake-up that found nothing, read again soon and back
+/// off (10 ms, 20 ms, …) up to the poll interval, instead of sleeping a whole interval.
+struct TailingDelay {
+    let pollInterval: Duration
+    private var current: Duration
+    private static let first = Duration.milliseconds(10)
+
+    init(pollInterval: Duration) {
+        self.pollInterval = pollInterval
+        self.current = pollInterval
+    }
+
+    /// The wait after a read that found `found` events, given whether a wake-up came since the last read.
+    mutating func next(found: Int, wokenSinceLastRead: Bool) -> Duration {
+        if found > 0 {
+            current = pollInterval
+        } else if wokenSinceLastRead {
+            current = Self.first
+        } else {
+            current = min(current * 2, pollInterval)
+        }
+        return current
+    }
+}

@@ -7,6 +7,10 @@ public final class Connection: @unchecked Sendable {
     private let raw: RawConnection
     private let worker: WorkerThread
     private let brokenFlag = LockedValue(false)
+    /// Set when the pool lends this connection: the first statement after that first checks
+    /// whether the server closed the idle session (never later, inside a transaction, where a
+    /// silent reconnect would drop the transaction).
+    private let checkoutCheckPending = LockedValue(false)
 
     private init(raw: RawConnection, worker: WorkerThread) {
         self.raw = raw
@@ -51,6 +55,18 @@ public final class Connection: @unchecked Sendable {
         try await onWorker { raw in try raw.executeScript(sql) }
     }
 
+    /// Runs one statement and hands its rows to `consume` in chunks as they arrive (libpq
+    /// single-row mode): a result of any size in bounded memory. `consume` runs on this
+    /// connection's own thread, one chunk at a time; throwing from it stops the read.
+    public func stream(
+        _ statement: Statement, chunkSize: Int = 1_000,
+        consume: @escaping @Sendable ([PostgresRow]) throws -> Void
+    ) async throws {
+        try await onWorker { raw in
+            try raw.stream(statement.sql, statement.parameters, chunkSize: max(1, chunkSize), consume: consume)
+        }
+    }
+
     /// Sends all statements before reading any result (libpq pipeline mode): one round trip.
     /// Outside an explicit transaction they commit or fail together.
     public func pipeline(_ statements: [Statement]) async throws -> [QueryResult] {
@@ -62,10 +78,11 @@ public final class Connection: @unchecked Sendable {
         try await onWorker { raw in try raw.awaitNotifications(timeout: timeout) }
     }
 
-    /// Reconnects first if the server closed this idle session, so the next statement is
-    /// never sent into a dead socket.
-    func reviveIfClosedByServer() async throws {
-        try await onWorker { raw in try raw.reviveIfClosedByServer() }
+    /// Called by the pool on checkout: before the next statement, reconnect if the server
+    /// closed this idle session, so that statement is never sent into a dead socket. Done in
+    /// the statement's own job to save a thread hand-off per checkout.
+    func checkAliveBeforeNextStatement() {
+        checkoutCheckPending.set(true)
         brokenFlag.set(false)
     }
 
@@ -77,8 +94,15 @@ public final class Connection: @unchecked Sendable {
 
     private func onWorker<T: Sendable>(_ body: @escaping @Sendable (RawConnection) throws -> T) async throws -> T {
         let raw = UncheckedBox(self.raw)
+        let checkFirst = checkoutCheckPending.update { pending in
+            defer { pending = false }
+            return pending
+        }
         do {
-            return try await worker.run { try body(raw.value) }
+            return try await worker.run {
+                if checkFirst { try raw.value.reviveIfClosedByServer() }
+                return try body(raw.value)
+            }
         } catch let error as PostgresError where error.kind == .connectionLost {
             brokenFlag.set(true)
             throw error

@@ -18,15 +18,19 @@ public struct SessionSettings: Sendable {
     /// 0 means no limit.
     public var statementTimeoutMilliseconds: Int
     public var applicationName: String
+    /// Schema for unqualified names, e.g. a benchmark's scratch schema; nil keeps the server's.
+    public var searchPath: String?
 
     public init(
         idleInTransactionTimeoutMilliseconds: Int = 60_000,
         statementTimeoutMilliseconds: Int = 0,
-        applicationName: String = "customers"
+        applicationName: String = "customers",
+        searchPath: String? = nil
     ) {
         self.idleInTransactionTimeoutMilliseconds = idleInTransactionTimeoutMilliseconds
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
         self.applicationName = applicationName
+        self.searchPath = searchPath
     }
 
     /// Decoding relies on ISO dates in UTC; the values here are numbers and a fixed-alphabet name.
@@ -37,6 +41,6 @@ public struct SessionSettings: Sendable {
         SET idle_in_transaction_session_timeout TO \(max(0, idleInTransactionTimeoutMilliseconds));
         SET statement_timeout TO \(max(0, statementTimeoutMilliseconds));
         SET application_name TO '\(name)';
-        """
+        """ + (searchPath.map { "SET search_path TO \(quoteIdentifier($0)), public;" } ?? "")
     }
 }

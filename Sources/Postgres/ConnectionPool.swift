@@ -66,13 +66,8 @@ public final class ConnectionPool: Sendable {
     private func acquire() async throws -> Connection {
         switch try await state.reserve(timeout: options.acquireTimeout) {
         case .idle(let connection):
-            do {
-                try await connection.reviveIfClosedByServer()
-                return connection
-            } catch {
-                await state.discard()
-                throw error
-            }
+            connection.checkAliveBeforeNextStatement()
+            return connection
         case .open:
             do {
                 return try await Connection.connect(configuration, name: "postgres-pool")

@@ -72,7 +72,7 @@ extension Data: PostgresEncodable {
 
 extension Array: PostgresEncodable where Element: PostgresArrayElement {
     public var postgresParameter: PostgresParameter {
-        .text(PostgresArrayLiteral.encode(map { $0.arrayElementText }))
+        PostgresParameter(bytes: PostgresArrayLiteral.encode(self), format: .text, typeOID: 0)
     }
 }
 
@@ -85,51 +85,96 @@ extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
     }
 }
 
-/// JSON text sent as `jsonb`; the bytes are the caller's, already encoded.
+/// JSON text sent as `jsonb`: UTF-8 bytes the caller already encoded, passed on as they are.
 public struct JSONB: Sendable, Hashable, PostgresEncodable {
-    public var text: String
+    public var bytes: [UInt8]
 
-    public init(_ text: String) { self.text = text }
-    public init(_ data: Data) { self.text = String(decoding: data, as: UTF8.self) }
+    public init(_ text: String) { self.bytes = Array(text.utf8) }
+    public init(_ data: Data) { self.bytes = Array(data) }
+    public init(bytes: [UInt8]) { self.bytes = bytes }
 
-    public var postgresParameter: PostgresParameter { .text(text, typeOID: PostgresType.jsonb) }
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public var postgresParameter: PostgresParameter {
+        PostgresParameter(bytes: bytes, format: .text, typeOID: PostgresType.jsonb)
+    }
 }
 
 /// A value that can be an element of a parameter array (sent as an array literal in text).
 public protocol PostgresArrayElement: Sendable {
-    /// The element's text, or nil for a NULL element.
-    var arrayElementText: String? { get }
+    /// Appends the element's text to `literal` (nil-returning elements are written as NULL).
+    /// Returns false for a NULL element.
+    func appendArrayElement(to literal: inout [UInt8]) -> Bool
 }
 
-extension String: PostgresArrayElement { public var arrayElementText: String? { self } }
-extension Int: PostgresArrayElement { public var arrayElementText: String? { String(self) } }
-extension Int64: PostgresArrayElement { public var arrayElementText: String? { String(self) } }
-extension Int32: PostgresArrayElement { public var arrayElementText: String? { String(self) } }
-extension JSONB: PostgresArrayElement { public var arrayElementText: String? { text } }
+extension String: PostgresArrayElement {
+    public func appendArrayElement(to literal: inout [UInt8]) -> Bool {
+        PostgresArrayLiteral.appendQuoted(utf8, to: &literal)
+        return true
+    }
+}
+
+extension JSONB: PostgresArrayElement {
+    public func appendArrayElement(to literal: inout [UInt8]) -> Bool {
+        PostgresArrayLiteral.appendQuoted(bytes, to: &literal)
+        return true
+    }
+}
+
+extension Int: PostgresArrayElement {
+    public func appendArrayElement(to literal: inout [UInt8]) -> Bool {
+        literal.append(contentsOf: String(self).utf8)
+        return true
+    }
+}
+
+extension Int64: PostgresArrayElement {
+    public func appendArrayElement(to literal: inout [UInt8]) -> Bool {
+        literal.append(contentsOf: String(self).utf8)
+        return true
+    }
+}
+
+extension Int32: PostgresArrayElement {
+    public func appendArrayElement(to literal: inout [UInt8]) -> Bool {
+        literal.append(contentsOf: String(self).utf8)
+        return true
+    }
+}
+
 extension Optional: PostgresArrayElement where Wrapped: PostgresArrayElement {
-    public var arrayElementText: String? { self?.arrayElementText }
+    public func appendArrayElement(to literal: inout [UInt8]) -> Bool {
+        guard let self else { return false }
+        return self.appendArrayElement(to: &literal)
+    }
 }
 
 enum PostgresArrayLiteral {
     /// `{"a","b\"c",NULL}`: every element quoted, so no element text can break the literal.
-    static func encode(_ elements: [String?]) -> String {
-        var literal = "{"
-        literal.reserveCapacity(elements.reduce(2) { $0 + ($1?.utf8.count ?? 4) + 3 })
+    /// Built on bytes: this runs for every event of every append.
+    static func encode<Element: PostgresArrayElement>(_ elements: [Element]) -> [UInt8] {
+        var literal: [UInt8] = []
+        literal.reserveCapacity(2 + elements.count * 16)
+        literal.append(UInt8(ascii: "{"))
         for (index, element) in elements.enumerated() {
-            if index > 0 { literal.append(",") }
-            guard let element else {
-                literal.append("NULL")
-                continue
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
+            let mark = literal.count
+            if !element.appendArrayElement(to: &literal) {
+                literal.removeSubrange(mark...)
+                literal.append(contentsOf: "NULL".utf8)
             }
-            literal.append("\"")
-            for character in element.unicodeScalars {
-                if character == "\"" || character == "\\" { literal.append("\\") }
-                literal.unicodeScalars.append(character)
-            }
-            literal.append("\"")
         }
-        literal.append("}")
+        literal.append(UInt8(ascii: "}"))
         return literal
+    }
+
+    static func appendQuoted(_ text: some Sequence<UInt8>, to literal: inout [UInt8]) {
+        literal.append(UInt8(ascii: "\""))
+        for byte in text {
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+            literal.append(byte)
+        }
+        literal.append(UInt8(ascii: "\""))
     }
 }
 

@@ -110,6 +110,45 @@ final class RawConnection {
         return handle
     }
 
+    // MARK: Streaming
+
+    /// Runs one statement in single-row mode and hands its rows to `consume` in chunks of up to
+    /// `chunkSize` as they arrive, so a result of any size is read in bounded memory.
+    func stream(_ sql: String, _ parameters: [PostgresParameter], chunkSize: Int, consume: ([PostgresRow]) throws -> Void) throws {
+        let handle = try liveHandle()
+        let name = try preparedName(for: sql, handle: handle)
+        let sent = withParameterPointers(parameters) { values, lengths, formats in
+            PQsendQueryPrepared(handle, name, Int32(parameters.count), values, lengths, formats, 0)
+        }
+        guard sent == 1 else { throw connectionOrClientError(handle, "cannot send the statement") }
+        guard PQsetSingleRowMode(handle) == 1 else { throw clientError(handle, "cannot enter single-row mode") }
+        var chunk: [PostgresRow] = []
+        chunk.reserveCapacity(chunkSize)
+        var lookup: ColumnLookup?
+        var failure: (any Error)?
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            // After a failure keep draining, so the connection is left ready for the next statement.
+            guard failure == nil else { continue }
+            switch PQresultStatus(result) {
+            case PGRES_SINGLE_TUPLE:
+                let columns = lookup ?? ColumnLookup(Self.columns(of: result))
+                lookup = columns
+                chunk.append(PostgresRow(values: Self.values(of: result, row: 0), columns: columns))
+                if chunk.count >= chunkSize {
+                    do { try consume(chunk) } catch { failure = error }
+                    chunk.removeAll(keepingCapacity: true)
+                }
+            case PGRES_TUPLES_OK:
+                break
+            default:
+                failure = error(from: result, handle: handle)
+            }
+        }
+        if let failure { throw failure }
+        if !chunk.isEmpty { try consume(chunk) }
+    }
+
     // MARK: Pipeline
 
     /// Sends every statement before reading any result: one round trip for the batch. The
@@ -199,28 +238,36 @@ final class RawConnection {
 
     private static func copyRows(_ result: OpaquePointer) -> QueryResult {
         let rowCount = Int(PQntuples(result))
-        let columnCount = Int(PQnfields(result))
-        let columns = (0..<columnCount).map { index in
-            QueryResult.Column(name: String(cString: PQfname(result, Int32(index))), typeOID: PQftype(result, Int32(index)))
-        }
+        let columns = columns(of: result)
         let lookup = ColumnLookup(columns)
         var rows: [PostgresRow] = []
         rows.reserveCapacity(rowCount)
         for row in 0..<Int32(rowCount) {
-            var values: [String?] = []
-            values.reserveCapacity(columnCount)
-            for column in 0..<Int32(columnCount) {
-                if PQgetisnull(result, row, column) == 1 {
-                    values.append(nil)
-                } else {
-                    let length = Int(PQgetlength(result, row, column))
-                    let pointer = UnsafeRawPointer(PQgetvalue(result, row, column)!)
-                    values.append(String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self))
-                }
-            }
-            rows.append(PostgresRow(values: values, columns: lookup))
+            rows.append(PostgresRow(values: values(of: result, row: row), columns: lookup))
         }
         return QueryResult(columns: columns, rows: rows, affectedRows: affectedRows(result))
+    }
+
+    private static func columns(of result: OpaquePointer) -> [QueryResult.Column] {
+        (0..<PQnfields(result)).map { index in
+            QueryResult.Column(name: String(cString: PQfname(result, index)), typeOID: PQftype(result, index))
+        }
+    }
+
+    private static func values(of result: OpaquePointer, row: Int32) -> [String?] {
+        let columnCount = PQnfields(result)
+        var values: [String?] = []
+        values.reserveCapacity(Int(columnCount))
+        for column in 0..<columnCount {
+            if PQgetisnull(result, row, column) == 1 {
+                values.append(nil)
+            } else {
+                let length = Int(PQgetlength(result, row, column))
+                let pointer = UnsafeRawPointer(PQgetvalue(result, row, column)!)
+                values.append(String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self))
+            }
+        }
+        return values
     }
 
     private func error(from result: OpaquePointer, handle: OpaquePointer) -> PostgresError {

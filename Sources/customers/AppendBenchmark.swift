@@ -34,12 +34,7 @@ struct AppendBenchmark: Sendable {
         actor: "bench", requestId: "bench-request", correlationId: "bench-correlation")
 
     func prepare() async throws {
-        try await pool.query("DROP TABLE IF EXISTS bench_raw_events")
         try await pool.query("CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)")
-    }
-
-    func cleanUp() async throws {
-        try await pool.query("DROP TABLE IF EXISTS bench_raw_events")
     }
 
     /// Runs every writer in `mode` for `duration`; returns the events written and the seconds taken.
@@ -69,7 +64,7 @@ struct AppendBenchmark: Sendable {
         let types = Array(repeating: "CustomerCreated", count: batch)
         let schemaVersions = Array(repeating: Int32(1), count: batch)
         let data = Array(repeating: JSONB(Self.eventData), count: batch)
-        let metadata = Array(repeating: JSONB(Self.metadata.json()), count: batch)
+        let metadata = Array(repeating: JSONB(bytes: Self.metadata.jsonBytes()), count: batch)
         var written = 0
         while ContinuousClock.now < deadline {
             switch mode {

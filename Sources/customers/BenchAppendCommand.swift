@@ -10,7 +10,9 @@ struct BenchAppendCommand: AsyncParsableCommand {
         discussion: """
             Each writer appends to its own stream. The baseline inserts rows of the events table's
             shape into a copy of that table (same columns, defaults and indexes) with one INSERT per
-            batch, through the same pool. Prints last:
+            batch, through the same pool. Both run in a scratch schema created for the run (the
+            real schema, migrated there) and dropped afterwards, so both tables start empty and
+            the database's own log is left alone. Prints last:
             append writers=N batch=K store_events_per_s=X raw_events_per_s=Y ratio=Z
             """)
 
@@ -28,10 +30,23 @@ struct BenchAppendCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let scratch = try await ScratchSchema.create(database: try database.configuration(), prefix: "bench_append")
+        var configuration = try database.configuration()
+        configuration.sessionSettings.searchPath = scratch.name
         let pool = ConnectionPool(
-            configuration: try database.configuration(),
-            options: .init(maximumConnections: writers, acquireTimeout: .seconds(60)))
-        defer { Task { [pool] in await pool.close() } }
+            configuration: configuration, options: .init(maximumConnections: writers, acquireTimeout: .seconds(60)))
+        do {
+            try await measure(pool: pool)
+            await pool.close()
+            try await scratch.drop()
+        } catch {
+            await pool.close()
+            try? await scratch.drop()
+            throw error
+        }
+    }
+
+    private func measure(pool: ConnectionPool) async throws {
         try await Migrator(pool: pool).migrate()
         let benchmark = AppendBenchmark(pool: pool, writers: writers, batch: batch)
         try await benchmark.prepare()
@@ -50,7 +65,6 @@ struct BenchAppendCommand: AsyncParsableCommand {
                              sample.events, Double(sample.events) / sample.seconds))
             }
         }
-        try await benchmark.cleanUp()
         let store = Double(totals[.store]!.events) / totals[.store]!.seconds
         let raw = Double(totals[.raw]!.events) / totals[.raw]!.seconds
         print(String(format: "append writers=%d batch=%d store_events_per_s=%.0f raw_events_per_s=%.0f ratio=%.3f",

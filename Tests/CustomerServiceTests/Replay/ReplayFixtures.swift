@@ -1,10 +1,6 @@
 import CustomerDomain
 import Foundation
-#if canImport(CustomerServiceReplay)
-@testable import CustomerServiceReplay
-#else
 @testable import CustomerService
-#endif
 
 /// Realistic inputs for the replay tests: Jane Smith of Chicago and the Acme
 /// Corporation with one owner.

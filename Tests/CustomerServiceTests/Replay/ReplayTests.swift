@@ -1,11 +1,7 @@
 import CustomerDomain
 import Foundation
 import Testing
-#if canImport(CustomerServiceReplay)
-@testable import CustomerServiceReplay
-#else
 @testable import CustomerService
-#endif
 
 @Suite struct ReplayTests {
     let jane = ReplayFixtures.janeID.rawValue

@@ -1,0 +1,86 @@
+import CustomerDomain
+import EventStore
+import Foundation
+import Postgres
+
+/// Every customer's state folded from the log, with the stream version it was folded to.
+/// Filled from one streaming SELECT; then kept current by re-reading only the streams whose
+/// version moved since.
+final class CustomerFolds: @unchecked Sendable {
+    // Touched by one reader at a time: the connection thread while streaming, then the caller.
+    private(set) var states: [String: (state: CustomerState, version: Int64)] = [:]
+    private(set) var eventsFolded = 0
+
+    /// Reads every customer event, oldest first, in one statement.
+    func foldAll(on connection: Connection, progress: @escaping @Sendable (Int) -> Void) async throws {
+        let statement = Statement(
+            """
+            SELECT stream_id, stream_version, event_type, schema_version, data
+            FROM events WHERE stream_id LIKE $1 ORDER BY global_position
+            """, [CustomerStreams.likePattern])
+        try await connection.stream(statement, chunkSize: 2_000) { [self] rows in
+            for row in rows {
+                try apply(
+                    stream: try row.decode(0), version: try row.decode(1), type: try row.decode(2),
+                    schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self))
+            }
+            progress(eventsFolded)
+        }
+    }
+
+    /// Streams whose version in `streams` differs from the folded one, then folds the events
+    /// they are missing. Returns the ids of the customers that changed.
+    func catchUp(on connection: Connection) async throws -> [String] {
+        let versions = try await connection.query(
+            "SELECT stream_id, version FROM streams WHERE stream_id LIKE $1", [CustomerStreams.likePattern])
+        var changed: [String] = []
+        for row in versions.rows {
+            let stream: String = try row.decode(0)
+            let version: Int64 = try row.decode(1)
+            let folded = states[stream]?.version ?? 0
+            guard version != folded else { continue }
+            let missing = try await connection.query(
+                """
+                SELECT stream_id, stream_version, event_type, schema_version, data
+                FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version
+                """, [stream, folded])
+            for event in missing.rows {
+                try apply(
+                    stream: try event.decode(0), version: try event.decode(1), type: try event.decode(2),
+                    schemaVersion: try event.decode(3), data: try event.decode(4, as: Data.self))
+            }
+            changed.append(stream)
+        }
+        return changed
+    }
+
+    /// Snapshots of the named customers (every customer when `streams` is nil).
+    func snapshots(of streams: [String]? = nil) -> [CustomerReadModel.Snapshot] {
+        let names = streams ?? Array(states.keys)
+        return names.compactMap { name in
+            guard let entry = states[name], let customer = entry.state.customer else { return nil }
+            return CustomerReadModel.Snapshot(customer: customer, version: entry.version)
+        }
+    }
+
+    private func apply(stream: String, version: Int64, type: String, schemaVersion: Int, data: Data) throws {
+        let current = states[stream] ?? (CustomerState.initial, 0)
+        // Events of one stream arrive in version order; an older one is already folded.
+        guard version == current.version + 1 else {
+            if version <= current.version { return }
+            throw FoldGap(stream: stream, expected: current.version + 1, found: version)
+        }
+        let event = try CustomerEvent.decode(type: type, schemaVersion: schemaVersion, data: data)
+        states[stream] = (evolve(current.state, event), version)
+        eventsFolded += 1
+    }
+}
+
+/// A stream's events arrived with a version missing: the log read was not complete.
+struct FoldGap: Error, CustomStringConvertible {
+    let stream: String
+    let expected: Int64
+    let found: Int64
+
+    var description: String { "stream \(stream): expected version \(expected), found \(found)" }
+}

@@ -1,0 +1,78 @@
+import CustomerDomain
+import EventStore
+import Foundation
+import Postgres
+
+/// Rebuild and verify of the inline customer read models, while the API keeps serving.
+public struct CustomerProjection: Sendable {
+    public let store: EventStore
+    public let name = "customers"
+    public var tables: [String] { CustomerReadModel.tables }
+    /// Customers written per bulk statement set.
+    let writeBatch = 1_000
+
+    public init(store: EventStore) {
+        self.store = store
+    }
+
+    /// Folds the whole log into shadow tables, catches up, then swaps them in. Writers are held
+    /// only for the swap: commands take the projection lock shared, the swap takes it exclusively.
+    @discardableResult
+    public func rebuild(progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Int {
+        let folds = try await foldIntoShadows(progress: progress)
+        return try await store.pool.withTransaction { transaction in
+            try await finalCatchUp(folds, in: transaction)
+            try await ShadowTables.swapIn(tables, on: transaction.connection)
+            return folds.eventsFolded
+        }
+    }
+
+    /// Rebuilds into shadow tables and compares them with the live ones, holding writers only
+    /// for the comparison. Empty result: no row differs.
+    public func verify(sampleLimit: Int = 20, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> [TableDifferences] {
+        let folds = try await foldIntoShadows(progress: progress)
+        return try await store.pool.withTransaction { transaction in
+            try await finalCatchUp(folds, in: transaction)
+            var differences: [TableDifferences] = []
+            for table in tables {
+                let difference = try await ShadowTables.differences(of: table, limit: sampleLimit, on: transaction.connection)
+                if !difference.isEmpty { differences.append(difference) }
+            }
+            try await ShadowTables.drop(tables, on: transaction.connection)
+            return differences
+        }
+    }
+
+    private func foldIntoShadows(progress: @escaping @Sendable (Int) -> Void) async throws -> CustomerFolds {
+        let folds = CustomerFolds()
+        try await store.pool.withConnection { connection in
+            try await ShadowTables.create(tables, on: connection)
+            try await folds.foldAll(on: connection, progress: progress)
+            try await write(folds.snapshots(), on: connection)
+            // Catch up outside the lock first, so the locked step has little left to do.
+            for _ in 0..<3 {
+                let changed = try await folds.catchUp(on: connection)
+                try await write(folds.snapshots(of: changed), on: connection)
+                if changed.count < 50 { break }
+            }
+        }
+        return folds
+    }
+
+    /// With writers held off, nothing can commit to a customer stream: the versions in
+    /// `streams` are final, and folding what they add makes the shadows exact.
+    private func finalCatchUp(_ folds: CustomerFolds, in transaction: Transaction) async throws {
+        try await transaction.query("SELECT pg_advisory_xact_lock(hashtext($1))", [CustomerReadModel.lockName])
+        let changed = try await folds.catchUp(on: transaction.connection)
+        try await write(folds.snapshots(of: changed), on: transaction.connection)
+    }
+
+    private func write(_ snapshots: [CustomerReadModel.Snapshot], on connection: Connection) async throws {
+        var start = 0
+        while start < snapshots.count {
+            let batch = Array(snapshots[start..<min(start + writeBatch, snapshots.count)])
+            _ = try await connection.pipeline(try CustomerReadModel.statements(for: batch, tables: .shadow(tables)))
+            start += writeBatch
+        }
+    }
+}
