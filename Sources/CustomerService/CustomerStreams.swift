@@ -20,3 +20,11 @@ extension LoggedEvent {
             data: recorded.data, metadata: recorded.metadata, recordedAt: recorded.recordedAt)
     }
 }
+
+extension CustomerEvent {
+    /// The event as the store appends it: type, schema version and canonical JSON.
+    public var newEvent: NewEvent {
+        let encoded = encoded()
+        return NewEvent(type: encoded.type, schemaVersion: encoded.schemaVersion, data: encoded.data)
+    }
+}

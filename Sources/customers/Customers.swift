@@ -5,5 +5,8 @@ struct Customers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customers",
         abstract: "The customer lifecycle service: serve the API, migrate the database, measure.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, BenchCommand.self])
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, ProjectionsCommand.self, HistoryCommand.self, ShowCommand.self,
+            ReplayCommand.self, ExportCommand.self, BenchCommand.self,
+        ])
 }

@@ -74,10 +74,7 @@ public struct CommandHandler: Sendable {
                 idempotencyKey: request.idempotency?.key)
             let operation = try AppendOperation(
                 stream: stream, streamType: CustomerStreams.streamType, expectedVersion: expected,
-                events: events.map { event in
-                    let encoded = event.encoded()
-                    return NewEvent(type: encoded.type, schemaVersion: encoded.schemaVersion, data: encoded.data)
-                },
+                events: events.map(\.newEvent),
                 metadata: metadata)
             append = operation
             let newVersion = (expected.knownVersion ?? 0) + Int64(events.count)
