@@ -4,6 +4,7 @@ import EventStore
 import Hummingbird
 import Logging
 import Postgres
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the HTTP API.")
@@ -22,9 +23,14 @@ struct ServeCommand: AsyncParsableCommand {
             (try? await migrator.appliedVersions()) == expected
         }
         let app = buildApplication(configuration: configuration, logger: logger)
+        let projectors = ProjectorService(store: EventStore(pool: pool), logger: logger)
+        // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the projectors.
+        let services = ServiceGroup(configuration: .init(
+            services: [.init(service: app), .init(service: projectors)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
         do {
-            // Handles SIGTERM and SIGINT: stops accepting, lets requests in flight finish.
-            try await app.runService()
+            try await services.run()
             await pool.close()
         } catch {
             await pool.close()

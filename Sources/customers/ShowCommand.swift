@@ -35,7 +35,7 @@ struct ShowCommand: AsyncParsableCommand {
         if !customerState.representatives.isEmpty {
             views["businessRepresentatives"] = AnyEncodable(BusinessRepresentativeView.all(in: state))
         }
-        print(try ReplayJSON.text(views))
+        print(try ReplayJSON.text(views, pretty: true))
     }
 }
 

@@ -12,8 +12,10 @@ public enum ReplayJSON {
         return encoder
     }
 
-    /// `value` as JSON text.
-    public static func text(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder().encode(value), as: UTF8.self)
+    /// `value` as JSON text; `pretty` indents it for people.
+    public static func text(_ value: some Encodable, pretty: Bool = false) throws -> String {
+        let encoder = encoder()
+        if pretty { encoder.outputFormatting.insert(.prettyPrinted) }
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
