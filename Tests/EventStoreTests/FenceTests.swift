@@ -72,8 +72,9 @@ import Testing
                 group.addTask {
                     var generator = SplitMix64(seed: UInt64(writer) &+ 0x5EED)
                     var sequence = 0
-                    while ledger.reserve(upTo: target) {
+                    while true {
                         let count = Int(generator.next() % 3) + 1
+                        guard ledger.reserve(count, upTo: target) else { break }
                         let payloads = (0..<count).map { "\(writer)-\(sequence)-\($0)" }
                         sequence += 1
                         let rollBack = generator.next() % 10 == 0
@@ -152,10 +153,11 @@ final class Ledger: @unchecked Sendable {
     private var rolledBackSet: Set<String> = []
     private var done = false
 
-    func reserve(upTo target: Int) -> Bool {
+    /// Claims `count` more events while fewer than `target` are claimed.
+    func reserve(_ count: Int, upTo target: Int) -> Bool {
         lock.withLock {
             guard reserved < target else { return false }
-            reserved += 2
+            reserved += count
             return true
         }
     }

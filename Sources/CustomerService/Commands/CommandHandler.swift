@@ -24,12 +24,14 @@ public struct CommandHandler: Sendable {
         request: CommandRequest,
         respond: (CustomerState) throws -> StoredResponse
     ) async throws -> CommandResult {
-        if let claim = request.idempotency,
-           let entry = try await IdempotencyLog.find(actor: request.actor, key: claim.key, on: store.pool) {
-            return try IdempotencyLog.replay(entry, claim: claim)
-        }
         let stream = CustomerStreams.id(of: id)
         for attempt in 1...maximumAttempts {
+            // Checked on every attempt: a concurrent request with the same key that won the race
+            // committed its response together with its events, and this attempt must return it.
+            if let claim = request.idempotency,
+               let entry = try await IdempotencyLog.find(actor: request.actor, key: claim.key, on: store.pool) {
+                return try IdempotencyLog.replay(entry, claim: claim)
+            }
             let loaded = try await CustomerLoader(store: store).load(id)
             let events: [CustomerEvent]
             do {

@@ -68,11 +68,14 @@ public struct CustomerProjection: Sendable {
     }
 
     private func write(_ snapshots: [CustomerReadModel.Snapshot], on connection: Connection) async throws {
-        var start = 0
-        while start < snapshots.count {
-            let batch = Array(snapshots[start..<min(start + writeBatch, snapshots.count)])
-            _ = try await connection.pipeline(try CustomerReadModel.statements(for: batch, tables: .shadow(tables)))
-            start += writeBatch
+        let batches = stride(from: 0, to: snapshots.count, by: writeBatch).map {
+            Array(snapshots[$0..<min($0 + writeBatch, snapshots.count)])
+        }
+        // Rendering the rows (JSON views) is pure and per customer: use every core for it.
+        let shadows = TableNames.shadow(tables)
+        let statements = try ParallelMap.map(batches) { try CustomerReadModel.statements(for: $0, tables: shadows) }
+        for batch in statements {
+            _ = try await connection.pipeline(batch)
         }
     }
 }
