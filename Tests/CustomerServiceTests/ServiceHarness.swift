@@ -1,0 +1,97 @@
+import CustomerDomain
+import CustomerService
+import EventStore
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+/// The service wired to the test database: the command handler, the read-model queries and the
+/// customer's history in the log, plus the comparison every read-model test makes.
+struct ServiceHarness: Sendable {
+    let pool: ConnectionPool
+    let store: EventStore
+    let handler: CommandHandler
+
+    var queries: CustomerQueries { CustomerQueries(pool: pool) }
+    var history: CustomerHistory { CustomerHistory(store: store) }
+
+    /// Runs `body` with a harness on its own pool, and closes the pool afterwards.
+    static func with<T: Sendable>(
+        maximumConnections: Int = 8, maximumAttempts: Int = 8, _ body: (ServiceHarness) async throws -> T
+    ) async throws -> T {
+        let pool = try await TestDatabase.migratedPool(maximumConnections: maximumConnections)
+        let store = EventStore(pool: pool)
+        let harness = ServiceHarness(
+            pool: pool, store: store, handler: CommandHandler(store: store, maximumAttempts: maximumAttempts))
+        do {
+            let value = try await body(harness)
+            await pool.close()
+            return value
+        } catch {
+            await pool.close()
+            throw error
+        }
+    }
+
+    /// Opens `connections` sessions in the pool, so that tasks racing afterwards really run at
+    /// once instead of one after another while each waits for its session to connect.
+    func warmUp(connections: Int) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<connections {
+                group.addTask { try await pool.query("SELECT pg_sleep(0.05)") }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// A request from the ops key, decided now.
+    static func request(idempotency: IdempotencyClaim? = nil, actor: String = "ops-key") -> CommandRequest {
+        CommandRequest(actor: actor, requestId: UUID().uuidString.lowercased(), idempotency: idempotency, now: Date())
+    }
+
+    /// The response the API gives to a command: the customer's view after it.
+    @Sendable static func viewResponse(_ state: CustomerState) throws -> StoredResponse {
+        StoredResponse(statusCode: 200, body: try CanonicalJSON.encode(CustomerView(state)))
+    }
+
+    /// Handles `command` for `customer` and answers with the customer's view.
+    @discardableResult
+    func run(
+        _ command: CustomerCommand, on customer: CustomerID, idempotency: IdempotencyClaim? = nil
+    ) async throws -> CommandResult {
+        try await handler.handle(
+            command, customer: customer, request: Self.request(idempotency: idempotency), respond: Self.viewResponse)
+    }
+
+    /// The customer's state folded from its stream.
+    func foldedState(of customer: CustomerID) async throws -> CustomerState {
+        fold(try await history.events(of: customer).map { try $0.decoded() })
+    }
+
+    /// The customer's view as the `customers` read model holds it.
+    func readModelView(of customer: CustomerID) async throws -> CustomerView? {
+        guard let json = try await queries.customer(customer) else { return nil }
+        return try JSONDecoder().decode(CustomerView.self, from: json)
+    }
+
+    /// Checks that every read model row of the customer (its view, its representatives and its
+    /// documents) is what folding its stream gives.
+    func expectReadModelsEqualFold(
+        of customer: CustomerID, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        let state = try await foldedState(of: customer)
+        let folded = try #require(state.customer, "no events for \(customer)", sourceLocation: sourceLocation)
+        #expect(try await readModelView(of: customer) == CustomerView(folded), sourceLocation: sourceLocation)
+
+        let representatives = try await queries.representatives(of: customer)
+            .map { try JSONDecoder().decode(BusinessRepresentativeView.self, from: $0) }
+        #expect(
+            Set(representatives) == Set(folded.representatives.map { BusinessRepresentativeView($0, of: folded) }),
+            sourceLocation: sourceLocation)
+
+        let documents = try await pool.query("SELECT view::text FROM documents WHERE customer_id = $1", [customer.rawValue])
+            .rows.map { try JSONDecoder().decode(DocumentView.self, from: $0.decode(0, as: Data.self)) }
+        #expect(Set(documents) == Set(folded.documents.map(DocumentView.init)), sourceLocation: sourceLocation)
+    }
+}
