@@ -2,12 +2,21 @@
 public struct APIConfiguration: Sendable {
     public var host: String
     public var port: Int
+    public var keyring: APIKeyring
     /// Answers `GET /readyz`: true when the database is reachable and migrated.
     public var readinessCheck: @Sendable () async -> Bool
+    /// The Prometheus text for `GET /metrics`.
+    public var metricsText: @Sendable () async -> String
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, readinessCheck: @escaping @Sendable () async -> Bool) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, keyring: APIKeyring,
+        readinessCheck: @escaping @Sendable () async -> Bool,
+        metricsText: @escaping @Sendable () async -> String = { "" }
+    ) {
         self.host = host
         self.port = port
+        self.keyring = keyring
         self.readinessCheck = readinessCheck
+        self.metricsText = metricsText
     }
 }

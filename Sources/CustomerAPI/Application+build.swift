@@ -2,11 +2,37 @@ import Hummingbird
 import Logging
 
 /// Builds the service's HTTP application; `customers serve` and the tests both call this.
-public func buildApplication(configuration: APIConfiguration, logger: Logger) -> some ApplicationProtocol {
-    let router = Router()
-    addHealthRoutes(to: router, readinessCheck: configuration.readinessCheck)
+public func buildApplication(
+    configuration: APIConfiguration, services: APIServices, logger: Logger
+) -> some ApplicationProtocol {
+    let router = buildRouter(configuration: configuration, services: services)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "customers"),
         logger: logger)
+}
+
+/// Every route with its middleware, in the order requests pass through them.
+public func buildRouter(configuration: APIConfiguration, services: APIServices) -> Router<APIContext> {
+    let router = Router(context: APIContext.self)
+    router.middlewares.add(RequestIdMiddleware())
+    router.middlewares.add(AccessLogMiddleware())
+    router.middlewares.add(ProblemMiddleware())
+    router.middlewares.add(AuthenticationMiddleware(keyring: configuration.keyring))
+    for endpoint in endpoints(configuration: configuration, services: services) {
+        endpoint.register(on: router)
+    }
+    return router
+}
+
+/// The API's routes, as data: method, path, scope.
+public func endpoints(configuration: APIConfiguration, services: APIServices) -> [Endpoint] {
+    SystemRoutes(
+        readinessCheck: configuration.readinessCheck, metricsText: configuration.metricsText,
+        openAPIDocument: OpenAPIDocument.bytes
+    ).endpoints
+        + CustomerRoutes(services: services).endpoints
+        + HistoryRoutes(services: services).endpoints
+        + RepresentativeRoutes(services: services).endpoints
+        + DocumentRoutes(services: services).endpoints
 }

@@ -1,32 +1,56 @@
 import ArgumentParser
 import CustomerAPI
 import EventStore
+import Foundation
 import Hummingbird
 import Logging
+import Metrics
 import Postgres
+import Prometheus
 import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the HTTP API.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API and run the asynchronous projectors.",
+        discussion: """
+            API keys: CUSTOMERS_API_KEYS holds entries name:secret:scope[,scope…] separated by ';',
+            or CUSTOMERS_API_KEYS_FILE names a file with one entry a line. Scopes: \
+            \(Scope.allCases.map(\.rawValue).joined(separator: ", ")).
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Database connections in the pool.") var connections = 16
 
     func run() async throws {
         var logger = Logger(label: "customers")
         logger.logLevel = .info
-        let pool = ConnectionPool(configuration: try database.configuration())
+        let keyring = try Self.keyring()
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+
+        let pool = ConnectionPool(configuration: try database.configuration(), options: .init(maximumConnections: connections))
+        let store = EventStore(pool: pool)
         let migrator = Migrator(pool: pool)
         let expected = Migration.embedded.map(\.version)
-        let configuration = APIConfiguration(host: host, port: port) {
-            (try? await migrator.appliedVersions()) == expected
-        }
-        let app = buildApplication(configuration: configuration, logger: logger)
-        let projectors = ProjectorService(store: EventStore(pool: pool), logger: logger)
-        // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the projectors.
+        let configuration = APIConfiguration(
+            host: host, port: port, keyring: keyring,
+            readinessCheck: { (try? await migrator.appliedVersions()) == expected },
+            metricsText: {
+                var buffer: [UInt8] = []
+                registry.emit(into: &buffer)
+                return String(decoding: buffer, as: UTF8.self)
+            })
+        let app = buildApplication(configuration: configuration, services: APIServices(store: store), logger: logger)
+        // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the rest.
         let services = ServiceGroup(configuration: .init(
-            services: [.init(service: app), .init(service: projectors)],
+            services: [
+                .init(service: app),
+                .init(service: ProjectorService(store: store, logger: logger)),
+                .init(service: GaugeSampler(store: store)),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         do {
@@ -36,5 +60,23 @@ struct ServeCommand: AsyncParsableCommand {
             await pool.close()
             throw error
         }
+    }
+
+    static func keyring() throws -> APIKeyring {
+        let environment = ProcessInfo.processInfo.environment
+        let text: String
+        if let path = environment["CUSTOMERS_API_KEYS_FILE"], !path.isEmpty {
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw CommandFailure("cannot read CUSTOMERS_API_KEYS_FILE \(path): \(error.localizedDescription)")
+            }
+        } else {
+            text = environment["CUSTOMERS_API_KEYS"] ?? ""
+        }
+        let keyring: APIKeyring
+        do { keyring = try APIKeyring(parsing: text) } catch { throw CommandFailure("API keys: \(error)") }
+        guard !keyring.keys.isEmpty else {
+            throw CommandFailure("no API keys: set CUSTOMERS_API_KEYS or CUSTOMERS_API_KEYS_FILE (entries name:secret:scope,…)")
+        }
+        return keyring
     }
 }

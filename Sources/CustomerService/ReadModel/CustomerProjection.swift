@@ -19,6 +19,12 @@ public struct CustomerProjection: Sendable {
     /// only for the swap: commands take the projection lock shared, the swap takes it exclusively.
     @discardableResult
     public func rebuild(progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Int {
+        try await RebuildLock.withLock(name, configuration: store.pool.configuration) {
+            try await rebuildHoldingLock(progress: progress)
+        }
+    }
+
+    private func rebuildHoldingLock(progress: @escaping @Sendable (Int) -> Void) async throws -> Int {
         let folds = try await foldIntoShadows(progress: progress)
         return try await store.pool.withTransaction { transaction in
             try await finalCatchUp(folds, in: transaction)
@@ -30,6 +36,12 @@ public struct CustomerProjection: Sendable {
     /// Rebuilds into shadow tables and compares them with the live ones, holding writers only
     /// for the comparison. Empty result: no row differs.
     public func verify(sampleLimit: Int = 20, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> [TableDifferences] {
+        try await RebuildLock.withLock(name, configuration: store.pool.configuration) {
+            try await verifyHoldingLock(sampleLimit: sampleLimit, progress: progress)
+        }
+    }
+
+    private func verifyHoldingLock(sampleLimit: Int, progress: @escaping @Sendable (Int) -> Void) async throws -> [TableDifferences] {
         let folds = try await foldIntoShadows(progress: progress)
         return try await store.pool.withTransaction { transaction in
             try await finalCatchUp(folds, in: transaction)

@@ -18,6 +18,12 @@ public struct ProjectorRebuild: Sendable {
     /// the number of events replayed.
     @discardableResult
     public func rebuild(progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Int {
+        try await RebuildLock.withLock(projector.name, configuration: store.pool.configuration) {
+            try await rebuildHoldingLock(progress: progress)
+        }
+    }
+
+    private func rebuildHoldingLock(progress: @escaping @Sendable (Int) -> Void) async throws -> Int {
         let projector = self.projector
         var (position, replayed) = try await replayIntoShadows(upTo: nil, progress: progress)
         return try await store.pool.withTransaction { transaction in
@@ -40,6 +46,12 @@ public struct ProjectorRebuild: Sendable {
     /// Rebuilds into shadow tables up to exactly the live checkpoint and compares them with the
     /// live tables; the live tables are not touched. Empty result: no row differs.
     public func verify(sampleLimit: Int = 20, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> [TableDifferences] {
+        try await RebuildLock.withLock(projector.name, configuration: store.pool.configuration) {
+            try await verifyHoldingLock(sampleLimit: sampleLimit, progress: progress)
+        }
+    }
+
+    private func verifyHoldingLock(sampleLimit: Int, progress: @escaping @Sendable (Int) -> Void) async throws -> [TableDifferences] {
         let projector = self.projector
         let initial = try await store.pool.withConnection { connection in
             try await ProjectorCheckpoints.ensure(projector.name, on: connection)

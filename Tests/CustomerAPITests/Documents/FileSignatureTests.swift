@@ -1,10 +1,6 @@
 import Testing
 
-#if canImport(CustomerAPIDocuments)
-@testable import CustomerAPIDocuments
-#else
 @testable import CustomerAPI
-#endif
 
 @Suite struct FileSignatureTests {
     @Test(arguments: [

@@ -1,8 +1,4 @@
-#if canImport(CustomerAPIDocuments)
-@testable import CustomerAPIDocuments
-#else
 @testable import CustomerAPI
-#endif
 
 /// Builds multipart bodies the way an HTTP client writes them, so each test
 /// shows only the parts it is about.

@@ -1,11 +1,7 @@
 import Foundation
 import Testing
 
-#if canImport(CustomerAPIDocuments)
-@testable import CustomerAPIDocuments
-#else
 @testable import CustomerAPI
-#endif
 
 @Suite struct MultipartFormDataTests {
     @Test func readsTextFieldsAndAFileInOrder() throws {

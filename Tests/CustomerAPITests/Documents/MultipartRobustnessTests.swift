@@ -1,11 +1,7 @@
 import Foundation
 import Testing
 
-#if canImport(CustomerAPIDocuments)
-@testable import CustomerAPIDocuments
-#else
 @testable import CustomerAPI
-#endif
 
 /// Hostile and huge inputs: the parser must answer every one of them, with a
 /// form or a `MultipartError`, without trapping or hanging.

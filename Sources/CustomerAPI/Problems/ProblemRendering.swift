@@ -1,0 +1,64 @@
+import CustomerDomain
+import CustomerService
+import Foundation
+import Hummingbird
+import Logging
+import Postgres
+
+/// Turns every error into the contract's problem details, once, at the edge. Unexpected errors
+/// become a 500 with no internals in the body; the log line carries them with the request id.
+enum ProblemRendering {
+    static func problem(for error: any Error, requestId: String, logger: Logger) -> ProblemDetails {
+        switch error {
+        case let error as APIError:
+            return ProblemDetails(status: error.status, code: error.code, detail: error.detail, correlationId: requestId, errors: error.problems)
+        case let error as CustomerServiceError:
+            if case .domain(let domain) = error { return ProblemDetails(domain, correlationId: requestId) }
+            return ProblemDetails(code: error.code, detail: error.description, correlationId: requestId)
+        case let error as CustomerError:
+            return ProblemDetails(error, correlationId: requestId)
+        case let error as HTTPError:
+            return problem(for: httpError(error), requestId: requestId, logger: logger)
+        case let error as PostgresError where error.kind != .server && error.kind != .decoding:
+            logger.error("database unavailable", metadata: ["error": "\(error)"])
+            return problem(for: APIError.unavailable("The database is unavailable; try again shortly."), requestId: requestId, logger: logger)
+        default:
+            logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            return ProblemDetails(
+                status: 500, code: "internal/error", detail: "The request failed; the log holds details under this correlation id.",
+                correlationId: requestId)
+        }
+    }
+
+    /// Hummingbird's own refusals in the contract's words.
+    private static func httpError(_ error: HTTPError) -> APIError {
+        switch error.status {
+        case .contentTooLarge: .tooLarge(limit: APILimits.jsonBody)
+        case .notFound: .routeNotFound
+        case .methodNotAllowed: .methodNotAllowed
+        case .unauthorized: .unauthorized
+        default: .badRequest(error.body ?? "The request could not be read.")
+        }
+    }
+
+    static func response(_ problem: ProblemDetails) -> Response {
+        let body = (try? CanonicalJSON.encode(problem)) ?? Data(#"{"code":"internal/error","status":500}"#.utf8)
+        return Response(
+            status: .init(code: problem.status),
+            headers: [.contentType: "application/problem+json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+/// Catches what routes and inner middleware throw and answers with problem details.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = APIContext
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return ProblemRendering.response(ProblemRendering.problem(for: error, requestId: context.requestId, logger: context.logger))
+        }
+    }
+}

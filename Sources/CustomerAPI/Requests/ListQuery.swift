@@ -1,0 +1,52 @@
+import CustomerDomain
+import CustomerService
+import Hummingbird
+
+/// The customer list's query parameters, checked; problems point at the parameter.
+enum ListQuery {
+    static func filter(_ query: Parameters) throws -> CustomerFilter {
+        var problems: [FieldProblem] = []
+        var filter = CustomerFilter()
+        if let page = query["page"] {
+            if let value = Int(page), value >= 1, value <= 1_000_000 { filter.page = value } else {
+                problems.append(FieldProblem(pointer: "/page", detail: "Must be a whole number from 1."))
+            }
+        }
+        if let limit = query["limit"] {
+            if let value = Int(limit), (1...APILimits.pageSize).contains(value) { filter.limit = value } else {
+                problems.append(FieldProblem(pointer: "/limit", detail: "Must be a whole number from 1 to \(APILimits.pageSize)."))
+            }
+        }
+        if let status = query["status"] {
+            if let value = ProfileStatus(rawValue: String(status)) { filter.status = value } else {
+                problems.append(FieldProblem(pointer: "/status", detail: "Must be incomplete, pending, approved or rejected."))
+            }
+        }
+        if let type = query["type"] {
+            if let value = CustomerType(rawValue: String(type)) { filter.type = value } else {
+                problems.append(FieldProblem(pointer: "/type", detail: "Must be individual or business."))
+            }
+        }
+        if let search = query["search"] {
+            if search.count <= 200 { filter.search = String(search) } else {
+                problems.append(FieldProblem(pointer: "/search", detail: "Must be at most 200 characters."))
+            }
+        }
+        if let email = query["email"] {
+            if email.count <= 254 { filter.email = String(email) } else {
+                problems.append(FieldProblem(pointer: "/email", detail: "Must be at most 254 characters."))
+            }
+        }
+        guard problems.isEmpty else { throw APIError.validation(problems) }
+        return filter
+    }
+
+    /// A whole number in `range`, or a problem at `/name`.
+    static func integer(_ query: Parameters, _ name: String, in range: ClosedRange<Int64>, default value: Int64) throws -> Int64 {
+        guard let text = query[Substring(name)] else { return value }
+        guard let number = Int64(text), range.contains(number) else {
+            throw APIError.validation([FieldProblem(pointer: "/\(name)", detail: "Must be a whole number from \(range.lowerBound) to \(range.upperBound).")])
+        }
+        return number
+    }
+}

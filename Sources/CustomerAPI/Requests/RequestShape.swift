@@ -1,0 +1,89 @@
+import CustomerDomain
+import CustomerService
+
+/// The JSON a request body may have: which fields exist and of which JSON type. Checked before
+/// decoding so that every unknown field and every wrongly typed value is reported at once, each
+/// with its pointer; the domain then validates the values themselves.
+indirect enum RequestShape: Sendable {
+    case string
+    case bool
+    case array(RequestShape)
+    case object([String: RequestShape])
+    /// `meta`: an object whose values the domain checks (primitives only, sizes).
+    case anyObject
+
+    func problems(in value: JSONTree, at pointer: String = "") -> [FieldProblem] {
+        let here = pointer.isEmpty ? "/" : pointer
+        if case .null = value { return [] }  // absent; the domain says whether it is required
+        switch (self, value) {
+        case (.string, .string), (.bool, .bool), (.anyObject, .object):
+            return []
+        case (.array(let element), .array(let items)):
+            return items.enumerated().flatMap { element.problems(in: $1, at: jsonPointer(pointer, $0)) }
+        case (.object(let fields), .object(let members)):
+            var problems: [FieldProblem] = []
+            for key in members.keys.sorted() {
+                let memberPointer = jsonPointer(pointer, key)
+                guard let shape = fields[key] else {
+                    problems.append(FieldProblem(pointer: memberPointer, detail: "Unknown field \(key)."))
+                    continue
+                }
+                problems += shape.problems(in: members[key]!, at: memberPointer)
+            }
+            return problems
+        default:
+            return [FieldProblem(pointer: here, detail: "Must be \(expectation).")]
+        }
+    }
+
+    private var expectation: String {
+        switch self {
+        case .string: "a string"
+        case .bool: "true or false"
+        case .array: "an array"
+        case .object, .anyObject: "an object"
+        }
+    }
+}
+
+/// The shape of every body the API accepts, from the contract.
+enum RequestShapes {
+    static let address = RequestShape.object([
+        "type": .string, "line1": .string, "line2": .string, "city": .string,
+        "state": .string, "postalCode": .string, "country": .string,
+    ])
+    static let personalInformation = RequestShape.object([
+        "firstName": .string, "lastName": .string, "middleName": .string, "dateOfBirth": .string,
+        "taxIdentificationNumber": .string, "taxIdentificationNumberType": .string,
+        "taxIdentificationNumberCountry": .string, "taxIdentificationNumberDescription": .string,
+    ])
+    static let businessInformation = RequestShape.object([
+        "legalName": .string, "tradeName": .string, "description": .string, "entityType": .string,
+        "naicsCode": .string, "website": .string, "incorporatedOn": .string, "identificationNumberType": .string,
+        "identificationNumber": .string, "accountPurpose": .string, "primarySourceOfFunds": .string,
+    ])
+    static let representationDetails = RequestShape.object([
+        "roles": .array(.string), "ownershipPercentage": .string, "isControlPerson": .bool,
+        "isSigner": .bool, "relationshipEstablishedAt": .string, "title": .string,
+    ])
+    static let individual = RequestShape.object([
+        "type": .string, "email": .string, "phone": .string, "address": address,
+        "personalInformation": personalInformation, "meta": .anyObject,
+    ])
+    static let business = RequestShape.object([
+        "type": .string, "email": .string, "phone": .string, "addresses": .array(address),
+        "businessInformation": businessInformation, "meta": .anyObject,
+    ])
+    static let individualUpdate = RequestShape.object([
+        "address": address, "personalInformation": personalInformation, "meta": .anyObject,
+    ])
+    static let newRepresentative = RequestShape.object([
+        "customerId": .string, "email": .string, "phone": .string, "address": address,
+        "personalInformation": personalInformation, "representationDetails": representationDetails,
+    ])
+    static let representativeUpdate = RequestShape.object([
+        "email": .string, "phone": .string, "address": address,
+        "personalInformation": personalInformation, "representationDetails": representationDetails,
+    ])
+    static let decision = RequestShape.object(["decision": .string, "detail": .string])
+}

@@ -1,0 +1,106 @@
+import Crypto
+import CustomerDomain
+import CustomerService
+import Foundation
+import Hummingbird
+
+/// `POST /v2/document` (a file and its metadata, multipart) and the review of a document.
+struct DocumentRoutes {
+    let services: APIServices
+    var execution: CommandExecution { CommandExecution(services: services) }
+
+    var endpoints: [Endpoint] {
+        [
+            Endpoint(.post, "/v2/document", scope: .customersWrite, upload),
+            Endpoint(.post, "/v2/document/:id/review", scope: .reviewsWrite, review),
+        ]
+    }
+
+    static let knownFields: Set<String> = ["targetId", "target", "documentType", "country", "side", "description"]
+
+    @Sendable func upload(_ request: Request, context: APIContext) async throws -> Response {
+        let contentType = request.headers[.contentType] ?? ""
+        let body: [UInt8]
+        do {
+            body = Array(try await request.body.collect(upTo: APILimits.documentBody).readableBytesView)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.tooLarge(limit: APILimits.documentFile)
+        }
+        let form: MultipartFormData
+        do {
+            form = try MultipartFormData.parse(body: body, contentType: contentType)
+        } catch {
+            throw APIError.badRequest(error.message)
+        }
+        var problems = form.orderedFields.map(\.name).filter { !Self.knownFields.contains($0) }
+            .map { FieldProblem(pointer: "/\($0)", detail: "Unknown field \($0).") }
+        guard let file = form.file(named: "file"), !file.bytes.isEmpty else {
+            problems.append(FieldProblem(pointer: "/file", detail: "Is required: the document's bytes."))
+            throw APIError.validation(problems)
+        }
+        guard file.bytes.count <= APILimits.documentFile else { throw APIError.tooLarge(limit: APILimits.documentFile) }
+        guard let mimeType = FileSignature.mimeType(of: file.bytes) else {
+            problems.append(FieldProblem(pointer: "/file", detail: "Must be a PDF, JPEG, PNG, HEIC or TIFF file (recognised by its content)."))
+            throw APIError.validation(problems)
+        }
+        if let declared = file.contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased(),
+           declared != "application/octet-stream", declared != mimeType {
+            problems.append(FieldProblem(pointer: "/file", detail: "Is declared as \(declared) but its content is \(mimeType)."))
+        }
+        guard problems.isEmpty else { throw APIError.validation(problems) }
+
+        let fields = form.fields
+        let sha256 = SHA256.hash(data: file.bytes).map { String(format: "%02x", $0) }.joined()
+        let upload = DocumentUpload(
+            targetId: fields["targetId"], target: fields["target"].map(DocumentTarget.init(rawValue:)),
+            documentType: fields["documentType"].map(DocumentType.init(rawValue:)), country: fields["country"],
+            side: fields["side"].map(DocumentSide.init(rawValue:)), description: fields["description"],
+            fileName: file.filename ?? "document", fileSize: file.bytes.count, mimeType: mimeType, sha256: sha256)
+        // The domain's own rules, before the owner is looked up by a target that may be wrong.
+        try upload.validate().check()
+        let customer = try await owner(of: upload)
+        // Content-addressed and written once: storing before the command loses nothing if the
+        // command is refused, and an identical file is stored once however often it is sent.
+        try await services.documents.store(Data(file.bytes), sha256: sha256, mimeType: mimeType)
+        let id = DocumentID(randomBytes: FreshIdentifiers.bytes())!
+        return try await execution.run(
+            .recordDocumentUpload(id: id, upload), customer: customer, status: .created,
+            request: request, context: context, body: body
+        ) { state in try Self.view(of: id, in: state) }
+    }
+
+    @Sendable func review(_ request: Request, context: APIContext) async throws -> Response {
+        let id = try PathParameters.documentID(context)
+        let body = try await JSONBody.read(request, context: context, shape: RequestShapes.decision)
+        let review = try body.decode(DocumentReview.self)
+        try body.requireValid(review.validate())
+        guard let found = try await services.queries.document(id) else { throw APIError.notFound("Document \(id) was not found.") }
+        return try await execution.run(
+            .reviewDocument(id: id, review), customer: found.customer, status: .ok,
+            request: request, context: context, body: body.bytes
+        ) { state in try Self.view(of: id, in: state) }
+    }
+
+    /// The customer whose stream the document belongs to: the target itself, or the business
+    /// a representative belongs to.
+    private func owner(of upload: DocumentUpload) async throws -> CustomerID {
+        guard let targetId = upload.targetId, !targetId.isEmpty else {
+            throw APIError.validation([FieldProblem(pointer: "/targetId", detail: "Is required.")])
+        }
+        if upload.target == .businessRepresentative {
+            guard let representative = RepresentativeID(rawValue: targetId),
+                  let found = try await services.queries.representative(representative)
+            else { throw APIError.notFound("Business representative \(targetId.prefix(80)) was not found.") }
+            return found.customer
+        }
+        guard let customer = CustomerID(rawValue: targetId) else {
+            throw APIError.notFound("Customer \(targetId.prefix(80)) was not found.")
+        }
+        return customer
+    }
+
+    static func view(of id: DocumentID, in state: CustomerState) throws -> DocumentView {
+        guard let document = state.customer?.document(id) else { throw APIError.notFound("Document \(id) was not found.") }
+        return DocumentView(document)
+    }
+}

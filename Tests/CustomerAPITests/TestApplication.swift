@@ -1,0 +1,74 @@
+import CustomerAPI
+import EventStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Postgres
+import TestSupport
+
+/// The API against the test database, with one key per scope and one with every scope.
+enum TestApplication {
+    static let keyring = try! APIKeyring(parsing: """
+        writer:writer-secret-0000000001:customers:write
+        reader:reader-secret-0000000001:customers:read
+        reviewer:reviewer-secret-000000001:reviews:write
+        auditor:auditor-secret-00000000001:audit:read
+        admin:admin-secret-000000000001:admin
+        everything:everything-secret-0000001:customers:write,customers:read,reviews:write,audit:read,admin
+        """)
+
+    static func bearer(_ name: String) -> String {
+        let secrets = [
+            "writer": "writer-secret-0000000001", "reader": "reader-secret-0000000001",
+            "reviewer": "reviewer-secret-000000001", "auditor": "auditor-secret-00000000001",
+            "admin": "admin-secret-000000000001", "everything": "everything-secret-0000001",
+        ]
+        return "Bearer " + secrets[name]!
+    }
+
+    static func configuration() -> APIConfiguration {
+        APIConfiguration(keyring: keyring, readinessCheck: { true })
+    }
+
+    /// Runs `body` with a router-level test client on a migrated database.
+    static func withClient<T: Sendable>(
+        _ body: @Sendable (any TestClientProtocol, ConnectionPool) async throws -> T
+    ) async throws -> T {
+        let pool = try await TestDatabase.migratedPool(maximumConnections: 16)
+        let services = APIServices(store: EventStore(pool: pool))
+        let app = buildApplication(configuration: configuration(), services: services, logger: Logger(label: "test"))
+        do {
+            let value = try await app.test(.router) { client in try await body(client, pool) }
+            await pool.close()
+            return value
+        } catch {
+            await pool.close()
+            throw error
+        }
+    }
+
+    static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+    static let janeSmith = """
+        {"type":"individual","email":"EMAIL","phone":"+14155550123",
+         "address":{"line1":"233 S Wacker Dr","city":"Chicago","state":"IL","postalCode":"60606","country":"USA"},
+         "personalInformation":{"firstName":"Jane","lastName":"Smith","dateOfBirth":"1990-04-12",
+           "taxIdentificationNumber":"123-45-6789","taxIdentificationNumberType":"ssn","taxIdentificationNumberCountry":"USA"}}
+        """
+
+    /// Jane Smith's body with an email no other test uses.
+    static func uniqueJane() -> (body: String, email: String) {
+        let email = "jane.\(UUID().uuidString.prefix(8).lowercased())@example.com"
+        return (janeSmith.replacingOccurrences(of: "EMAIL", with: email), email)
+    }
+
+    static func headers(_ key: String?, json: Bool = true, idempotencyKey: String? = nil) -> HTTPFields {
+        var fields = HTTPFields()
+        if let key { fields[.authorization] = bearer(key) }
+        if json { fields[.contentType] = "application/json" }
+        if let idempotencyKey { fields[HTTPField.Name("Idempotency-Key")!] = idempotencyKey }
+        return fields
+    }
+}
