@@ -2,24 +2,19 @@ import CustomerDomain
 import CustomerService
 
 /// Writers that keep appending to the log through the handler, as the API would under load:
-/// each creates Jane Smiths and uploads her two documents, over and over, until told to stop.
+/// each creates Jane Smiths and uploads her two documents, over and over, for a fixed time.
 enum CustomerWriters {
-    private actor StopSignal {
-        private(set) var stopped = false
-        func stop() { stopped = true }
-    }
-
-    /// Runs `writers` writers for as long as `body` runs. Returns what `body` returned and every
-    /// customer the writers created.
+    /// Runs `writers` writers for `duration` while `body` runs beside them. Returns what `body`
+    /// returned and every customer the writers created, once both are done.
     static func writing<T: Sendable>(
-        _ writers: Int = 8, on harness: ServiceHarness, while body: () async throws -> T
+        _ writers: Int = 8, for duration: Duration, on harness: ServiceHarness, alongside body: () async throws -> T
     ) async throws -> (value: T, customers: [CustomerID]) {
-        let signal = StopSignal()
+        let deadline = ContinuousClock.now + duration
         return try await withThrowingTaskGroup(of: [CustomerID].self) { group in
             for _ in 0..<writers {
                 group.addTask {
                     var created: [CustomerID] = []
-                    while await !signal.stopped {
+                    while ContinuousClock.now < deadline {
                         let jane: CustomerID = ServiceInputs.fresh()
                         try await harness.run(.createIndividual(id: jane, ServiceInputs.janeSmith()), on: jane)
                         created.append(jane)
@@ -32,14 +27,7 @@ enum CustomerWriters {
                     return created
                 }
             }
-            let value: T
-            do {
-                value = try await body()
-            } catch {
-                await signal.stop()
-                throw error
-            }
-            await signal.stop()
+            let value = try await body()
             let customers = try await group.reduce(into: [CustomerID]()) { $0 += $1 }
             return (value, customers)
         }

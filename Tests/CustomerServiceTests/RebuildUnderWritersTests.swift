@@ -6,17 +6,16 @@ import Testing
 /// Rebuilding a projection while the API keeps writing: after the swap the tables equal a
 /// replay of the whole log, and nothing written during the rebuild is lost.
 @Suite(.serialized) struct RebuildUnderWritersTests {
-    /// Time the writers run before the rebuild starts, and again after it has swapped.
-    static let writingAround = Duration.milliseconds(500)
+    /// The writers write for 2.5 s; the rebuild starts 0.5 s in.
+    static let writing = Duration.milliseconds(2_500)
+    static let rebuildStartsAfter = Duration.milliseconds(500)
 
     @Test func rebuildingTheCustomerReadModelsWhileEightWritersAppendLeavesThemEqualToTheFold() async throws {
         try await ServiceHarness.with(maximumConnections: 12) { harness in
             let projection = CustomerProjection(store: harness.store)
-            let (replayed, customers) = try await CustomerWriters.writing(on: harness) {
-                try await Task.sleep(for: Self.writingAround)
-                let replayed = try await ShadowTableLock.exclusively { try await projection.rebuild() }
-                try await Task.sleep(for: Self.writingAround)
-                return replayed
+            let (replayed, customers) = try await CustomerWriters.writing(for: Self.writing, on: harness) {
+                try await Task.sleep(for: Self.rebuildStartsAfter)
+                return try await projection.rebuild()
             }
             #expect(replayed > 0)
             #expect(customers.count >= 8)
@@ -24,7 +23,7 @@ import Testing
             for customer in customers {
                 try await harness.expectReadModelsEqualFold(of: customer)
             }
-            let differences = try await ShadowTableLock.exclusively { try await projection.verify() }
+            let differences = try await projection.verify()
             #expect(differences == [])
         }
     }
@@ -38,15 +37,13 @@ import Testing
             let live = Task { await runner.run(pollInterval: .milliseconds(50)) }
             defer { live.cancel() }
 
-            let (replayed, _) = try await CustomerWriters.writing(on: harness) {
-                try await Task.sleep(for: Self.writingAround)
-                let replayed = try await ShadowTableLock.exclusively { try await rebuild.rebuild() }
-                try await Task.sleep(for: Self.writingAround)
-                return replayed
+            let (replayed, _) = try await CustomerWriters.writing(for: Self.writing, on: harness) {
+                try await Task.sleep(for: Self.rebuildStartsAfter)
+                return try await rebuild.rebuild()
             }
             #expect(replayed > 0)
 
-            let differences = try await ShadowTableLock.exclusively { try await rebuild.verify() }
+            let differences = try await rebuild.verify()
             #expect(differences == [])
             live.cancel()
             await live.value
