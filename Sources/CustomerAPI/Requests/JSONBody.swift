@@ -57,18 +57,21 @@ struct JSONBody {
     /// The body as a domain input, without the fields the shape check refused, so the domain
     /// can still report everything else that is wrong.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let pruned = shapeProblems.reduce(tree) { $0.removing(pointer: $1.pointer) }
         do {
+            guard !shapeProblems.isEmpty else { return try JSONDecoder().decode(T.self, from: Data(bytes)) }
+            let pruned = shapeProblems.reduce(tree) { $0.removing(pointer: $1.pointer) }
             return try JSONDecoder().decode(T.self, from: try CanonicalJSON.encode(pruned))
         } catch let error as DecodingError {
             throw APIError.validation([FieldProblem(pointer: Self.pointer(of: error), detail: Self.detail(of: error))])
         }
     }
 
-    /// Refuses the request when the shape check or the domain's own validation found anything:
-    /// every problem at once, each pointer once. Malformed fields make it a 422; broken business
-    /// rules alone a 400.
-    func requireValid(_ report: ValidationReport? = nil) throws {
+    /// Refuses the request when the shape check found anything, together with what the domain's
+    /// own validation finds: every problem at once, each pointer once. A body of the right shape
+    /// goes on to `decide`, which validates it (the domain's rules run once per request).
+    func requireValid(_ validation: @autoclosure () -> ValidationReport? = nil) throws {
+        guard !shapeProblems.isEmpty else { return }
+        let report = validation()
         var problems = shapeProblems
         let seen = Set(problems.map(\.pointer))
         problems += (report?.malformed ?? []).filter { !seen.contains($0.pointer) }

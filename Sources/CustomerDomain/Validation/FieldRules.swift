@@ -5,7 +5,7 @@ extension ValidationReport {
     /// A required text: absent or blank is reported as missing.
     @discardableResult
     mutating func require(_ value: String?, at pointer: String) -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let value, !value.isBlank else {
             malformed(pointer, "is required")
             return nil
         }
@@ -14,7 +14,7 @@ extension ValidationReport {
 
     /// An optional text that, when given, must not be blank.
     mutating func notBlank(_ value: String?, at pointer: String) {
-        if let value, value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let value, value.isBlank {
             malformed(pointer, "must not be blank")
         }
     }
@@ -77,7 +77,7 @@ enum EmailAddress {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return false }
         let local = parts[0], domain = parts[1]
-        guard (1...64).contains(local.count), local.first != ".", local.last != ".", !local.contains(".."),
+        guard (1...64).contains(local.count), local.first != ".", local.last != ".", !local.utf8.containsAdjacentDots,
               local.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || localSymbols.contains($0)) })
         else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
@@ -97,5 +97,28 @@ enum PhoneNumber {
         guard phone.first == "+" else { return false }
         let digits = phone.dropFirst()
         return (7...15).contains(digits.count) && digits.allSatisfy(\.isASCIIDigit)
+    }
+}
+
+extension String {
+    /// Empty or only white space and line breaks. ASCII text, nearly every value, is checked
+    /// byte by byte; other text by its Unicode properties.
+    var isBlank: Bool {
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return utf8.allSatisfy { $0 == 0x20 || (0x09...0x0d).contains($0) }
+        }
+        return unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+}
+
+extension Substring.UTF8View {
+    var containsAdjacentDots: Bool {
+        var previousWasDot = false
+        for byte in self {
+            let isDot = byte == UInt8(ascii: ".")
+            if isDot && previousWasDot { return true }
+            previousWasDot = isDot
+        }
+        return false
     }
 }
