@@ -8,6 +8,9 @@ final class RawConnection {
     private let configuration: ConnectionConfiguration
     /// Names of the statements prepared on this session, by SQL text.
     private var preparedNames: [String: String] = [:]
+    /// Set by the notice receiver when the server announced, between statements, that it is
+    /// ending this session (pg_terminate_backend, shutdown, idle timeout).
+    fileprivate var serverEndedSession = false
 
     init(configuration: ConnectionConfiguration) throws {
         self.configuration = configuration
@@ -42,8 +45,16 @@ final class RawConnection {
             if let connection { PQfinish(connection) }
             throw PostgresError(kind: .connectionFailed, message: message)
         }
-        // The default notice processor prints to stderr; notices are not errors of ours.
-        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        // The default receiver prints to stderr. Ours only listens for the FATAL error the
+        // server sends to an idle session it is ending (libpq reports it as a notice then).
+        serverEndedSession = false
+        PQsetNoticeReceiver(connection, { context, result in
+            guard let context, let result,
+                  let severity = PQresultErrorField(result, CLIBPQ_DIAG_SEVERITY_NONLOCALIZED),
+                  ["FATAL", "PANIC"].contains(String(cString: severity))
+            else { return }
+            Unmanaged<RawConnection>.fromOpaque(context).takeUnretainedValue().serverEndedSession = true
+        }, Unmanaged.passUnretained(self).toOpaque())
         handle = connection
         try executeScript(configuration.sessionSettings.sql)
     }
@@ -60,7 +71,8 @@ final class RawConnection {
             if PQconsumeInput(handle) == 0 { break }
             attempts += 1
         }
-        if PQstatus(handle) != CONNECTION_OK { try open() }
+        // The FATAL message can arrive before the end of the stream does: it alone is enough.
+        if PQstatus(handle) != CONNECTION_OK || serverEndedSession { try open() }
     }
 
     private static func isReadable(_ socket: Int32) -> Bool {

@@ -2,6 +2,7 @@ import CustomerDomain
 import CustomerService
 import Foundation
 import Hummingbird
+import NIOCore
 import Logging
 import Postgres
 
@@ -19,6 +20,12 @@ enum ProblemRendering {
             return ProblemDetails(error, correlationId: requestId)
         case let error as HTTPError:
             return problem(for: httpError(error), requestId: requestId, logger: logger)
+        case is NIOTooManyBytesError:
+            return problem(for: APIError.tooLarge(limit: APILimits.jsonBody), requestId: requestId, logger: logger)
+        case let error as PostgresError where error.sqlState?.errorClass == "22":
+            // A data exception: a value of the request the database cannot store.
+            logger.notice("value refused by the database", metadata: ["error": "\(error)"])
+            return problem(for: APIError.badRequest("The request holds a value that cannot be stored."), requestId: requestId, logger: logger)
         case let error as PostgresError where error.kind != .server && error.kind != .decoding:
             logger.error("database unavailable", metadata: ["error": "\(error)"])
             return problem(for: APIError.unavailable("The database is unavailable; try again shortly."), requestId: requestId, logger: logger)

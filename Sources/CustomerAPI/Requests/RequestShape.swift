@@ -15,6 +15,7 @@ indirect enum RequestShape: Sendable {
     func problems(in value: JSONTree, at pointer: String = "") -> [FieldProblem] {
         let here = pointer.isEmpty ? "/" : pointer
         if case .null = value { return [] }  // absent; the domain says whether it is required
+        if let problem = Self.unstorableText(in: value, at: here) { return [problem] }
         switch (self, value) {
         case (.string, .string), (.bool, .bool), (.anyObject, .object):
             return []
@@ -33,6 +34,32 @@ indirect enum RequestShape: Sendable {
             return problems
         default:
             return [FieldProblem(pointer: here, detail: "Must be \(expectation).")]
+        }
+    }
+
+    /// PostgreSQL text and jsonb cannot hold U+0000: such a value could never be stored, so it
+    /// is refused here with its pointer rather than failing deep in the database.
+    private static func unstorableText(in value: JSONTree, at pointer: String) -> FieldProblem? {
+        switch value {
+        case .string(let text) where text.utf8.contains(0):
+            return FieldProblem(pointer: pointer, detail: "Must not contain the NUL character (U+0000).")
+        case .object(let members):
+            for key in members.keys.sorted() {
+                if key.utf8.contains(0) {
+                    return FieldProblem(pointer: pointer, detail: "Has a field name with the NUL character (U+0000).")
+                }
+                if let problem = unstorableText(in: members[key]!, at: jsonPointer(pointer == "/" ? "" : pointer, key)) {
+                    return problem
+                }
+            }
+            return nil
+        case .array(let items):
+            for (index, item) in items.enumerated() {
+                if let problem = unstorableText(in: item, at: jsonPointer(pointer == "/" ? "" : pointer, index)) { return problem }
+            }
+            return nil
+        default:
+            return nil
         }
     }
 

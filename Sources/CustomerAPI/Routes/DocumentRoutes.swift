@@ -3,6 +3,7 @@ import CustomerDomain
 import CustomerService
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// `POST /v2/document` (a file and its metadata, multipart) and the review of a document.
 struct DocumentRoutes {
@@ -23,7 +24,7 @@ struct DocumentRoutes {
         let body: [UInt8]
         do {
             body = Array(try await request.body.collect(upTo: APILimits.documentBody).readableBytesView)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             throw APIError.tooLarge(limit: APILimits.documentFile)
         }
         let form: MultipartFormData
