@@ -1,0 +1,65 @@
+import CustomerAPI
+import EventStore
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Metrics
+import Prometheus
+import TestSupport
+import Testing
+
+/// `GET /metrics`: Prometheus text of the requests and commands the service handled.
+@Suite struct MetricsTests {
+    /// A metrics backend can be bootstrapped once per process: every test shares this one.
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+
+    /// Runs `body` against an application whose `/metrics` serves the shared registry.
+    static func withMetricsClient(_ body: @Sendable (APIDriver) async throws -> Void) async throws {
+        let registry = Self.registry
+        let pool = try await TestDatabase.migratedPool(maximumConnections: 4)
+        let configuration = APIConfiguration(
+            keyring: TestApplication.keyring, readinessCheck: { true }, metricsText: { registry.emitToString() })
+        let app = buildApplication(
+            configuration: configuration, services: APIServices(store: EventStore(pool: pool)), logger: Logger(label: "test"))
+        do {
+            try await app.test(.router) { client in try await body(APIDriver(client: client)) }
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
+    }
+
+    @Test func metricsAreServedAsPrometheusTextWithoutAKey() async throws {
+        try await TestApplication.withDriver { api in
+            let reply = try await api.send(.get, "/metrics", key: nil)
+            #expect(reply.status == .ok)
+            #expect(reply.headers[.contentType]?.hasPrefix("text/plain") == true)
+        }
+    }
+
+    @Test func requestsAreCountedByRouteAndStatus() async throws {
+        try await Self.withMetricsClient { api in
+            try await api.send(.get, "/healthz", key: nil)
+            try await api.send(.get, "/v2/customer/customer_00000000000000000000000000000000", key: "reader")
+            let reply = try await api.send(.get, "/metrics", key: nil)
+            #expect(reply.status == .ok)
+            let lines = reply.body.split(separator: "\n")
+            #expect(lines.contains { $0.hasPrefix("http_requests_total{") && $0.contains(#""/healthz""#) && $0.contains(#""200""#) })
+            #expect(lines.contains { $0.hasPrefix("http_requests_total{") && $0.contains(#""/v2/customer/{id}""#) && $0.contains(#""404""#) })
+            #expect(reply.body.contains("http_request_duration_seconds"))
+        }
+    }
+
+    @Test func commandsAreCountedByTypeAndOutcome() async throws {
+        try await Self.withMetricsClient { api in
+            try await api.createJane()
+            let reply = try await api.send(.get, "/metrics", key: nil)
+            #expect(reply.body.split(separator: "\n").contains { $0.hasPrefix("commands_total{") && $0.contains("executed") })
+        }
+    }
+}
