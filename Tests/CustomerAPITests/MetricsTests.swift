@@ -62,4 +62,16 @@ import Testing
             #expect(reply.body.split(separator: "\n").contains { $0.hasPrefix("commands_total{") && $0.contains("executed") })
         }
     }
+
+    @Test func refusedCommandsAreCountedWithTheirCode() async throws {
+        try await Self.withMetricsClient { api in
+            let jane = try await api.createJane()
+            let duplicate = try await api.send(.post, "/v2/customer", key: "writer", json: APIFixtures.individual(email: jane.email))
+            #expect(duplicate.status == .conflict)
+            let reply = try await api.send(.get, "/metrics", key: nil)
+            #expect(reply.body.split(separator: "\n").contains {
+                $0.hasPrefix("commands_total{") && $0.contains("CreateIndividualCustomer") && $0.contains("customer/duplicate")
+            }, "a refused command is counted under its contract code")
+        }
+    }
 }

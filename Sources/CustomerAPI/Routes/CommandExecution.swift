@@ -18,13 +18,28 @@ struct CommandExecution: Sendable {
         let claim = try idempotencyClaim(request, body: body)
         let commandRequest = CommandRequest(
             actor: key.name, requestId: context.requestId, idempotency: claim, now: services.clock())
-        let result = try await services.handler.handle(command, customer: customer, request: commandRequest) { state in
-            guard let view = try render(state) else { return StoredResponse(statusCode: 204, body: Data()) }
-            return StoredResponse(statusCode: Int(status.code), body: try CanonicalJSON.encode(view))
+        let result: CommandResult
+        do {
+            result = try await services.handler.handle(command, customer: customer, request: commandRequest) { state in
+                guard let view = try render(state) else { return StoredResponse(statusCode: 204, body: Data()) }
+                return StoredResponse(statusCode: Int(status.code), body: try CanonicalJSON.encode(view))
+            }
+        } catch {
+            services.metrics.commandFailed(command.name, code: Self.outcome(of: error))
+            throw error
         }
         if result.retries > 0 { services.metrics.conflictRetries(result.retries) }
         services.metrics.command(command.name, outcome: result.executed ? "executed" : "replayed")
         return Responses.stored(result.response)
+    }
+
+    /// The contract code a refused command is counted under.
+    private static func outcome(of error: any Error) -> String {
+        switch error {
+        case let error as CustomerServiceError: error.code
+        case let error as CustomerError: error.code
+        default: "error"
+        }
     }
 
     private func idempotencyClaim(_ request: Request, body: [UInt8]) throws -> IdempotencyClaim? {
