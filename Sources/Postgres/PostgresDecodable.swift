@@ -31,38 +31,19 @@ extension String: PostgresDecodable {
     }
 }
 
-extension Int64: PostgresDecodable {
-    public static func decode(postgresText text: String?, typeOID: UInt32) throws(DecodingFailure) -> Int64 {
+/// Integers (and `xid8`, a full 64-bit transaction id, as `UInt64`) read from their decimal text.
+extension PostgresDecodable where Self: FixedWidthInteger {
+    public static func decode(postgresText text: String?, typeOID: UInt32) throws(DecodingFailure) -> Self {
         let text = try required(text)
-        guard let value = Int64(text) else { throw DecodingFailure("'\(text)' is not a bigint") }
+        guard let value = Self(text) else { throw DecodingFailure("'\(text)' is not a \(Self.self) value") }
         return value
     }
 }
 
-extension Int: PostgresDecodable {
-    public static func decode(postgresText text: String?, typeOID: UInt32) throws(DecodingFailure) -> Int {
-        let text = try required(text)
-        guard let value = Int(text) else { throw DecodingFailure("'\(text)' is not an integer") }
-        return value
-    }
-}
-
-extension Int32: PostgresDecodable {
-    public static func decode(postgresText text: String?, typeOID: UInt32) throws(DecodingFailure) -> Int32 {
-        let text = try required(text)
-        guard let value = Int32(text) else { throw DecodingFailure("'\(text)' is not an int") }
-        return value
-    }
-}
-
-/// `xid8` (a full 64-bit transaction id) and other unsigned 64-bit values.
-extension UInt64: PostgresDecodable {
-    public static func decode(postgresText text: String?, typeOID: UInt32) throws(DecodingFailure) -> UInt64 {
-        let text = try required(text)
-        guard let value = UInt64(text) else { throw DecodingFailure("'\(text)' is not an unsigned 64-bit value") }
-        return value
-    }
-}
+extension Int64: PostgresDecodable {}
+extension Int: PostgresDecodable {}
+extension Int32: PostgresDecodable {}
+extension UInt64: PostgresDecodable {}
 
 extension Double: PostgresDecodable {
     public static func decode(postgresText text: String?, typeOID: UInt32) throws(DecodingFailure) -> Double {
