@@ -6,7 +6,7 @@ DEV_PORT ?= 54329
 TEST_PORT ?= 54339
 BUILD_FLAGS ?=
 
-.PHONY: run test build release stop migrate bench-append clean deps
+.PHONY: run test build release stop migrate bench-append bench-rebuild bench-http clean deps
 
 deps:
 	@scripts/install-dependencies
@@ -39,6 +39,15 @@ bench-append: release
 	            "--writers 16 --batch 10" "--writers 64 --batch 10"; do \
 	  DATABASE_URL="$$url" .build/release/customers bench append $$args --seconds $${SECONDS_PER_RUN:-20} | tail -n 1; \
 	done
+
+# Rebuild of every projection against a raw streaming read (EVENTS events, generated once).
+bench-rebuild: release
+	@DATABASE_URL="$${DATABASE_URL:-$$(scripts/local-postgres start dev $(DEV_PORT))}" \
+	  .build/release/customers bench rebuild --events $${EVENTS:-1000000}
+
+# HTTP load (wrk) beside the store's raw append rate at the same concurrency.
+bench-http: release
+	@scripts/bench/http
 
 clean:
 	rm -rf .build
