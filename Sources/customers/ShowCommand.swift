@@ -25,7 +25,7 @@ struct ShowCommand: AsyncParsableCommand {
         let state: CustomerState
         if let version {
             state = try TimeTravel.state(of: events, asOfVersion: version)
-        } else if let time, let date = RecordedTime.parse(time) {
+        } else if let time, let date = RecordedTime.parseThroughEnd(time) {
             state = try TimeTravel.state(of: events, asOf: date)
         } else {
             state = try TimeTravel.state(of: events, asOfVersion: last.version)

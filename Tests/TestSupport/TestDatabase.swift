@@ -30,3 +30,29 @@ public enum TestDatabase {
         "\(prefix)_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased())"
     }
 }
+
+extension TestDatabase {
+    /// Runs `body` with a pool whose sessions use a schema of their own, migrated and dropped
+    /// afterwards: for tests that take locks no other test may wait behind.
+    public static func withScratchSchema<T: Sendable>(_ body: (ConnectionPool) async throws -> T) async throws -> T {
+        let schema = uniqueName("scratch")
+        let admin = try await Connection.connect(try configuration())
+        try await admin.executeScript("CREATE SCHEMA \(quoteIdentifier(schema))")
+        var scoped = try configuration()
+        scoped.sessionSettings.searchPath = schema
+        let pool = ConnectionPool(configuration: scoped, options: .init(maximumConnections: 2))
+        do {
+            try await Migrator(pool: pool).migrate()
+            let value = try await body(pool)
+            await pool.close()
+            try await admin.executeScript("DROP SCHEMA \(quoteIdentifier(schema)) CASCADE")
+            await admin.close()
+            return value
+        } catch {
+            await pool.close()
+            _ = try? await admin.executeScript("DROP SCHEMA \(quoteIdentifier(schema)) CASCADE")
+            await admin.close()
+            throw error
+        }
+    }
+}

@@ -19,7 +19,7 @@ enum TimeTravelView {
                 state = try TimeTravel.state(of: events, asOfVersion: version)
             } else {
                 let text = String(query["asOf"] ?? "")
-                guard let time = RecordedTime.parse(text) else {
+                guard let time = RecordedTime.parseThroughEnd(text) else {
                     throw APIError.validation([FieldProblem(pointer: "/asOf", detail: "Must be an ISO 8601 time such as 2026-03-09T20:46:31.305Z.")])
                 }
                 state = try TimeTravel.state(of: events, asOf: time)

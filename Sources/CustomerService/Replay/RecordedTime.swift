@@ -38,6 +38,16 @@ public enum RecordedTime {
         return date(microsecondsSince1970: seconds.millisecondsSince1970 * 1000 + micros)
     }
 
+    /// The last microsecond a stated time covers: `…:31.305Z` is every instant of that
+    /// millisecond, `…:31Z` of that second. Times in responses and history are shown to the
+    /// millisecond, so "as of" a time copied from them must include the event recorded then.
+    public static func parseThroughEnd(_ text: String) -> Date? {
+        guard let start = parse(text) else { return nil }
+        let digits = text.dropFirst(20).dropLast().count
+        let unit: Int64 = [0: 1_000_000, 1: 100_000, 2: 10_000, 3: 1_000, 4: 100, 5: 10, 6: 1][digits] ?? 1
+        return date(microsecondsSince1970: microsecondsSince1970(start) + unit - 1)
+    }
+
     /// The instant rounded to the nearest microsecond: a `Date` is a binary
     /// fraction, and rounding gives every path the same integer.
     static func microsecondsSince1970(_ date: Date) -> Int64 {

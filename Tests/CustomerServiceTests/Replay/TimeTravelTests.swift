@@ -66,3 +66,16 @@ import Testing
         }
     }
 }
+
+@Suite struct StatedTimeTests {
+    @Test(arguments: [
+        ("2026-03-09T20:46:31.305Z", 1_773_089_191_305_999),
+        ("2026-03-09T20:46:31Z", 1_773_089_191_999_999),
+        ("2026-03-09T20:46:31.305123Z", 1_773_089_191_305_123),
+        ("2026-03-09T20:46:31.3Z", 1_773_089_191_399_999),
+    ])
+    func aStatedTimeCoversItsWholePrecision(text: String, lastMicrosecond: Int64) throws {
+        let date = try #require(RecordedTime.parseThroughEnd(text))
+        #expect(RecordedTime.microsecondsSince1970(date) == lastMicrosecond)
+    }
+}
