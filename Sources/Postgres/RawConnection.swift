@@ -69,6 +69,9 @@ final class RawConnection {
         var attempts = 0
         while PQstatus(handle) == CONNECTION_OK, attempts < 4, Self.isReadable(PQsocket(handle)) {
             if PQconsumeInput(handle) == 0 { break }
+            // PQconsumeInput only buffers bytes; PQisBusy parses them, handing an error the
+            // server sent to this idle session to the notice receiver.
+            _ = PQisBusy(handle)
             attempts += 1
         }
         // The FATAL message can arrive before the end of the stream does: it alone is enough.

@@ -45,9 +45,9 @@ public enum JSONTree: Sendable, Hashable, Codable {
         }
     }
 
-    /// Parses UTF-8 JSON text; nil when it is not JSON.
+    /// Parses UTF-8 JSON text; nil when it is not JSON (or nests deeper than 128 levels).
     public init?(json: Data) {
-        guard let tree = try? JSONDecoder().decode(JSONTree.self, from: json) else { return nil }
+        guard let tree = JSONParser.parse(Array(json)) else { return nil }
         self = tree
     }
 
