@@ -107,7 +107,7 @@ final class RawConnection {
         return tag
     }
 
-    private func preparedName(for sql: String, handle: OpaquePointer) throws -> String {
+    func preparedName(for sql: String, handle: OpaquePointer) throws -> String {
         if let name = preparedNames[sql] { return name }
         if preparedNames.count >= 512 {
             // Bounded: a session that saw many distinct statements starts its cache afresh.
@@ -120,90 +120,9 @@ final class RawConnection {
         return name
     }
 
-    private func liveHandle() throws -> OpaquePointer {
+    func liveHandle() throws -> OpaquePointer {
         guard let handle else { throw PostgresError(kind: .connectionLost, message: "connection is closed") }
         return handle
-    }
-
-    // MARK: Streaming
-
-    /// Runs one statement in single-row mode and hands its rows to `consume` in chunks of up to
-    /// `chunkSize` as they arrive, so a result of any size is read in bounded memory.
-    func stream(_ sql: String, _ parameters: [PostgresParameter], chunkSize: Int, consume: ([PostgresRow]) throws -> Void) throws {
-        let handle = try liveHandle()
-        let name = try preparedName(for: sql, handle: handle)
-        let sent = withParameterPointers(parameters) { values, lengths, formats in
-            PQsendQueryPrepared(handle, name, Int32(parameters.count), values, lengths, formats, 0)
-        }
-        guard sent == 1 else { throw connectionOrClientError(handle, "cannot send the statement") }
-        guard PQsetSingleRowMode(handle) == 1 else { throw clientError(handle, "cannot enter single-row mode") }
-        var chunk: [PostgresRow] = []
-        chunk.reserveCapacity(chunkSize)
-        var lookup: ColumnLookup?
-        var failure: (any Error)?
-        while let result = PQgetResult(handle) {
-            defer { PQclear(result) }
-            // After a failure keep draining, so the connection is left ready for the next statement.
-            guard failure == nil else { continue }
-            switch PQresultStatus(result) {
-            case PGRES_SINGLE_TUPLE:
-                let columns = lookup ?? ColumnLookup(Self.columns(of: result))
-                lookup = columns
-                chunk.append(PostgresRow(values: Self.values(of: result, row: 0), columns: columns))
-                if chunk.count >= chunkSize {
-                    do { try consume(chunk) } catch { failure = error }
-                    chunk.removeAll(keepingCapacity: true)
-                }
-            case PGRES_TUPLES_OK:
-                break
-            default:
-                failure = error(from: result, handle: handle)
-            }
-        }
-        if let failure { throw failure }
-        if !chunk.isEmpty { try consume(chunk) }
-    }
-
-    // MARK: Pipeline
-
-    /// Sends every statement before reading any result: one round trip for the batch. The
-    /// batch runs in one implicit transaction; the first error aborts the rest and is thrown.
-    func pipeline(_ statements: [Statement]) throws -> [QueryResult] {
-        let handle = try liveHandle()
-        // Preparing inside the pipeline would need its own result handling; prepare first.
-        let names = try statements.map { try preparedName(for: $0.sql, handle: handle) }
-        guard PQenterPipelineMode(handle) == 1 else { throw clientError(handle, "cannot enter pipeline mode") }
-        defer { _ = PQexitPipelineMode(handle) }
-        for (statement, name) in zip(statements, names) {
-            let sent = withParameterPointers(statement.parameters) { values, lengths, formats in
-                PQsendQueryPrepared(handle, name, Int32(statement.parameters.count), values, lengths, formats, 0)
-            }
-            guard sent == 1 else { throw connectionOrClientError(handle, "cannot send a pipelined statement") }
-        }
-        guard PQpipelineSync(handle) == 1 else { throw connectionOrClientError(handle, "cannot sync the pipeline") }
-
-        var results: [QueryResult] = []
-        var firstError: PostgresError?
-        for _ in statements {
-            let result = PQgetResult(handle)
-            if PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
-                PQclear(result)
-            } else {
-                do { results.append(try consume(result, handle: handle)) } catch let error as PostgresError {
-                    firstError = firstError ?? error
-                }
-            }
-            // Each statement's results end with a NULL.
-            while let extra = PQgetResult(handle) { PQclear(extra) }
-        }
-        // The sync point closes the pipeline's transaction.
-        while let result = PQgetResult(handle) {
-            let status = PQresultStatus(result)
-            PQclear(result)
-            if status == PGRES_PIPELINE_SYNC { break }
-        }
-        if let firstError { throw firstError }
-        return results
     }
 
     // MARK: Notifications
@@ -233,7 +152,7 @@ final class RawConnection {
 
     // MARK: Results and errors
 
-    private func consume(_ result: OpaquePointer?, handle: OpaquePointer) throws -> QueryResult {
+    func consume(_ result: OpaquePointer?, handle: OpaquePointer) throws -> QueryResult {
         guard let result else { throw connectionOrClientError(handle, "no result") }
         defer { PQclear(result) }
         switch PQresultStatus(result) {
@@ -263,13 +182,13 @@ final class RawConnection {
         return QueryResult(columns: columns, rows: rows, affectedRows: affectedRows(result))
     }
 
-    private static func columns(of result: OpaquePointer) -> [QueryResult.Column] {
+    static func columns(of result: OpaquePointer) -> [QueryResult.Column] {
         (0..<PQnfields(result)).map { index in
             QueryResult.Column(name: String(cString: PQfname(result, index)), typeOID: PQftype(result, index))
         }
     }
 
-    private static func values(of result: OpaquePointer, row: Int32) -> [String?] {
+    static func values(of result: OpaquePointer, row: Int32) -> [String?] {
         let columnCount = PQnfields(result)
         var values: [String?] = []
         values.reserveCapacity(Int(columnCount))
@@ -285,7 +204,7 @@ final class RawConnection {
         return values
     }
 
-    private func error(from result: OpaquePointer, handle: OpaquePointer) -> PostgresError {
+    func error(from result: OpaquePointer, handle: OpaquePointer) -> PostgresError {
         func field(_ code: Int32) -> String? {
             PQresultErrorField(result, code).map { String(cString: $0) }
         }
@@ -306,7 +225,7 @@ final class RawConnection {
             constraint: field(CLIBPQ_DIAG_CONSTRAINT_NAME))
     }
 
-    private func connectionOrClientError(_ handle: OpaquePointer, _ fallback: String) -> PostgresError {
+    func connectionOrClientError(_ handle: OpaquePointer, _ fallback: String) -> PostgresError {
         let text = Self.errorText(handle)
         let message = text.isEmpty ? fallback : text
         if PQstatus(handle) != CONNECTION_OK {
@@ -315,45 +234,12 @@ final class RawConnection {
         return PostgresError(kind: .client, message: message)
     }
 
-    private func clientError(_ handle: OpaquePointer, _ message: String) -> PostgresError {
+    func clientError(_ handle: OpaquePointer, _ message: String) -> PostgresError {
         PostgresError(kind: .client, message: "\(message): \(Self.errorText(handle))")
     }
 
     static func errorText(_ handle: OpaquePointer) -> String {
         guard let text = PQerrorMessage(handle) else { return "" }
         return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-
-/// Hands libpq the parameter arrays it wants, valid only for the duration of `body`.
-private func withParameterPointers<R>(
-    _ parameters: [PostgresParameter],
-    _ body: (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> R
-) -> R {
-    // One contiguous buffer holds every value; text values get the NUL terminator libpq expects.
-    var storage: [UInt8] = [0]
-    var offsets: [Int?] = []
-    offsets.reserveCapacity(parameters.count)
-    for parameter in parameters {
-        guard let bytes = parameter.bytes else {
-            offsets.append(nil)
-            continue
-        }
-        offsets.append(storage.count)
-        storage.append(contentsOf: bytes)
-        if parameter.format == .text { storage.append(0) }
-    }
-    let lengths = parameters.map { Int32($0.bytes?.count ?? 0) }
-    let formats = parameters.map { $0.format.rawValue }
-    return storage.withUnsafeBufferPointer { buffer in
-        let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-        let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { base + $0 } }
-        return pointers.withUnsafeBufferPointer { values in
-            lengths.withUnsafeBufferPointer { lengthBuffer in
-                formats.withUnsafeBufferPointer { formatBuffer in
-                    body(values.baseAddress, lengthBuffer.baseAddress, formatBuffer.baseAddress)
-                }
-            }
-        }
     }
 }
