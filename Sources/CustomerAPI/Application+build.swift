@@ -15,11 +15,12 @@ public func buildApplication(
 /// Every route with its middleware, in the order requests pass through them.
 public func buildRouter(configuration: APIConfiguration, services: APIServices) -> Router<APIContext> {
     let router = Router(context: APIContext.self)
+    let endpoints = endpoints(configuration: configuration, services: services)
     router.middlewares.add(RequestIdMiddleware())
     router.middlewares.add(AccessLogMiddleware())
-    router.middlewares.add(ProblemMiddleware())
+    router.middlewares.add(ProblemMiddleware(allowedMethods: AllowedMethods(endpoints)))
     router.middlewares.add(AuthenticationMiddleware(keyring: configuration.keyring))
-    for endpoint in endpoints(configuration: configuration, services: services) {
+    for endpoint in endpoints {
         endpoint.register(on: router)
     }
     return router

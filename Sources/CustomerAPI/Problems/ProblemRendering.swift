@@ -60,10 +60,21 @@ enum ProblemRendering {
 /// Catches what routes and inner middleware throw and answers with problem details.
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = APIContext
+    let allowedMethods: AllowedMethods
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            // No route matched: a known path with another method is 405, with the methods it takes.
+            let methods = allowedMethods.methods(for: request.uri.path)
+            guard !methods.isEmpty else {
+                return ProblemRendering.response(ProblemRendering.problem(for: error, requestId: context.requestId, logger: context.logger))
+            }
+            var response = ProblemRendering.response(
+                ProblemRendering.problem(for: APIError.methodNotAllowed, requestId: context.requestId, logger: context.logger))
+            response.headers[.allow] = methods.map(\.rawValue).joined(separator: ", ")
+            return response
         } catch {
             return ProblemRendering.response(ProblemRendering.problem(for: error, requestId: context.requestId, logger: context.logger))
         }

@@ -17,6 +17,9 @@ public struct CustomerHistory: Sendable {
 
     /// A page of the stream: up to `limit` events after version `after`, and whether more follow.
     public func page(of customer: CustomerID, after version: Int64, limit: Int) async throws -> (events: [LoggedEvent], hasMore: Bool) {
+        // No stream reaches the largest version (and `version + 1` would overflow).
+        guard version < Int64.max, version >= 0, limit > 0 else { return ([], false) }
+        let limit = min(limit, Int(Int32.max) - 1)
         let events = try await store.read(stream: CustomerStreams.id(of: customer), fromVersion: version + 1, limit: limit + 1)
         return (events.prefix(limit).map(LoggedEvent.init), events.count > limit)
     }
