@@ -1,0 +1,88 @@
+import CustomerDomain
+import CustomerService
+import Foundation
+import TestSupport
+import Testing
+
+/// The `customers` binary itself, run as an operator would, against the test database.
+@Suite(.serialized) struct CommandLineTests {
+    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appending(path: ".build/debug/customers")
+
+    struct Run {
+        let status: Int32
+        let output: String
+    }
+
+    static func customers(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = try TestDatabase.configuration().connectionString
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: text)
+    }
+
+    /// `customers replay --from-file` on what `customers export` wrote prints what
+    /// `customers replay` prints from the database, and neither shows the tax number.
+    @Test func replayFromAnExportedFilePrintsTheSameAsReplayingLive() async throws {
+        try await ServiceHarness.with { harness in
+            let jane: CustomerID = ServiceInputs.fresh()
+            for command in HandlerLifecycleTests.individualApproval(of: jane) {
+                try await harness.run(command, on: jane)
+            }
+            let live = try Self.customers(["replay", jane.rawValue])
+            #expect(live.status == 0)
+            #expect(live.output.contains("status pending → approved"))
+
+            let exported = try Self.customers(["export", jane.rawValue])
+            #expect(exported.status == 0)
+            let file = FileManager.default.temporaryDirectory.appending(path: "\(jane.rawValue).jsonl")
+            try exported.output.write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let fromFile = try Self.customers(["replay", "--from-file", file.path])
+            #expect(fromFile.status == 0)
+            #expect(fromFile.output == live.output)
+
+            let history = try Self.customers(["history", jane.rawValue])
+            #expect(history.status == 0)
+            #expect(history.output.contains("IndividualCustomerCreated"))
+            for text in [live.output, exported.output, history.output] {
+                #expect(!text.contains(ServiceInputs.janeSmith().personalInformation!.taxIdentificationNumber!))
+            }
+        }
+    }
+
+    @Test func showAsOfVersionOnePrintsTheCustomerAsCreated() async throws {
+        try await ServiceHarness.with { harness in
+            let jane: CustomerID = ServiceInputs.fresh()
+            for command in HandlerLifecycleTests.individualApproval(of: jane) {
+                try await harness.run(command, on: jane)
+            }
+            let then = try Self.customers(["show", jane.rawValue, "--as-of-version", "1"])
+            #expect(then.status == 0)
+            #expect(then.output.contains(#""status" : "incomplete""#))
+            let now = try Self.customers(["show", jane.rawValue])
+            #expect(now.output.contains(#""status" : "approved""#))
+        }
+    }
+
+    @Test func projectionsVerifyReportsNoDifferenceAndExitsZero() throws {
+        let verify = try Self.customers(["projections", "verify"])
+        #expect(verify.status == 0, "\(verify.output)")
+        #expect(verify.output.contains("customers: 0 rows differ"))
+        #expect(verify.output.contains("customer_activity: 0 rows differ"))
+    }
+
+    @Test func anUnknownCustomerIsAClearFailure() throws {
+        let run = try Self.customers(["history", "customer_00000000000000000000000000000000"])
+        #expect(run.status != 0)
+    }
+}
