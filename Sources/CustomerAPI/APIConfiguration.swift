@@ -7,6 +7,9 @@ public struct APIConfiguration: Sendable {
     public var readinessCheck: @Sendable () async -> Bool
     /// The Prometheus text for `GET /metrics`.
     public var metricsText: @Sendable () async -> String
+    /// A connection that sends nothing for this long is closed, so idle or stalled clients do
+    /// not hold connections (and their memory) forever.
+    public var idleTimeout: Duration = .seconds(30)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, keyring: APIKeyring,

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Logging
 
 /// Builds the service's HTTP application; `customers serve` and the tests both call this.
@@ -6,8 +7,11 @@ public func buildApplication(
     configuration: APIConfiguration, services: APIServices, logger: Logger
 ) -> some ApplicationProtocol {
     let router = buildRouter(configuration: configuration, services: services)
+    let idle = configuration.idleTimeout.components
     return Application(
         router: router,
+        server: .http1(configuration: .init(
+            idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "customers"),
         logger: logger)
 }
