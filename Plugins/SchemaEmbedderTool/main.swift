@@ -38,4 +38,7 @@ extension Migration {
 }
 
 """
-try source.write(toFile: output, atomically: true, encoding: .utf8)
+// Unchanged output is not rewritten, so the target is not compiled again for nothing.
+if (try? String(contentsOfFile: output, encoding: .utf8)) != source {
+    try source.write(toFile: output, atomically: true, encoding: .utf8)
+}
