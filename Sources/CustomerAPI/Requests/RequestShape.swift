@@ -5,7 +5,8 @@ import CustomerService
 /// decoding so that every unknown field and every wrongly typed value is reported at once, each
 /// with its pointer; the domain then validates the values themselves.
 indirect enum RequestShape: Sendable {
-    case string
+    /// Text of at most `maximum` characters.
+    case text(maximum: Int)
     case bool
     case array(RequestShape)
     case object([String: RequestShape])
@@ -17,7 +18,10 @@ indirect enum RequestShape: Sendable {
         if case .null = value { return [] }  // absent; the domain says whether it is required
         if let problem = Self.unstorableText(in: value, at: here) { return [problem] }
         switch (self, value) {
-        case (.string, .string), (.bool, .bool), (.anyObject, .object):
+        case (.text(let maximum), .string(let text)):
+            guard text.count > maximum else { return [] }
+            return [FieldProblem(pointer: here, detail: "Must be at most \(maximum) characters (it has \(text.count)).")]
+        case (.bool, .bool), (.anyObject, .object):
             return []
         case (.array(let element), .array(let items)):
             return items.enumerated().flatMap { element.problems(in: $1, at: jsonPointer(pointer, $0)) }
@@ -65,7 +69,7 @@ indirect enum RequestShape: Sendable {
 
     private var expectation: String {
         switch self {
-        case .string: "a string"
+        case .text: "a string"
         case .bool: "true or false"
         case .array: "an array"
         case .object, .anyObject: "an object"
@@ -73,44 +77,52 @@ indirect enum RequestShape: Sendable {
     }
 }
 
-/// The shape of every body the API accepts, from the contract.
+/// The shape of every body the API accepts, from the contract, with the longest text each field
+/// takes (the same maximums as `maxLength` in the OpenAPI document).
 enum RequestShapes {
+    static let word = RequestShape.text(maximum: 40)
+    static let name = RequestShape.text(maximum: 100)
+    static let line = RequestShape.text(maximum: 200)
+    static let prose = RequestShape.text(maximum: 2_000)
+
     static let address = RequestShape.object([
-        "type": .string, "line1": .string, "line2": .string, "city": .string,
-        "state": .string, "postalCode": .string, "country": .string,
+        "type": word, "line1": line, "line2": line, "city": name,
+        "state": name, "postalCode": .text(maximum: 20), "country": word,
     ])
     static let personalInformation = RequestShape.object([
-        "firstName": .string, "lastName": .string, "middleName": .string, "dateOfBirth": .string,
-        "taxIdentificationNumber": .string, "taxIdentificationNumberType": .string,
-        "taxIdentificationNumberCountry": .string, "taxIdentificationNumberDescription": .string,
+        "firstName": name, "lastName": name, "middleName": name, "dateOfBirth": word,
+        "taxIdentificationNumber": .text(maximum: 64), "taxIdentificationNumberType": word,
+        "taxIdentificationNumberCountry": word, "taxIdentificationNumberDescription": line,
     ])
     static let businessInformation = RequestShape.object([
-        "legalName": .string, "tradeName": .string, "description": .string, "entityType": .string,
-        "naicsCode": .string, "website": .string, "incorporatedOn": .string, "identificationNumberType": .string,
-        "identificationNumber": .string, "accountPurpose": .string, "primarySourceOfFunds": .string,
+        "legalName": line, "tradeName": line, "description": prose, "entityType": word,
+        "naicsCode": word, "website": .text(maximum: 2_048), "incorporatedOn": word, "identificationNumberType": word,
+        "identificationNumber": .text(maximum: 64), "accountPurpose": line, "primarySourceOfFunds": line,
     ])
     static let representationDetails = RequestShape.object([
-        "roles": .array(.string), "ownershipPercentage": .string, "isControlPerson": .bool,
-        "isSigner": .bool, "relationshipEstablishedAt": .string, "title": .string,
+        "roles": .array(word), "ownershipPercentage": word, "isControlPerson": .bool,
+        "isSigner": .bool, "relationshipEstablishedAt": word, "title": name,
     ])
+    static let email = RequestShape.text(maximum: 254)
+    static let phone = RequestShape.text(maximum: 40)
     static let individual = RequestShape.object([
-        "type": .string, "email": .string, "phone": .string, "address": address,
+        "type": word, "email": email, "phone": phone, "address": address,
         "personalInformation": personalInformation, "meta": .anyObject,
     ])
     static let business = RequestShape.object([
-        "type": .string, "email": .string, "phone": .string, "addresses": .array(address),
+        "type": word, "email": email, "phone": phone, "addresses": .array(address),
         "businessInformation": businessInformation, "meta": .anyObject,
     ])
     static let individualUpdate = RequestShape.object([
         "address": address, "personalInformation": personalInformation, "meta": .anyObject,
     ])
     static let newRepresentative = RequestShape.object([
-        "customerId": .string, "email": .string, "phone": .string, "address": address,
+        "customerId": .text(maximum: 64), "email": email, "phone": phone, "address": address,
         "personalInformation": personalInformation, "representationDetails": representationDetails,
     ])
     static let representativeUpdate = RequestShape.object([
-        "email": .string, "phone": .string, "address": address,
+        "email": email, "phone": phone, "address": address,
         "personalInformation": personalInformation, "representationDetails": representationDetails,
     ])
-    static let decision = RequestShape.object(["decision": .string, "detail": .string])
+    static let decision = RequestShape.object(["decision": word, "detail": prose])
 }

@@ -18,6 +18,8 @@ struct DocumentRoutes {
     }
 
     static let knownFields: Set<String> = ["targetId", "target", "documentType", "country", "side", "description"]
+    /// The longest text each form field takes (as in the OpenAPI document).
+    static let maximumLengths = ["targetId": 64, "target": 40, "documentType": 40, "country": 40, "side": 40, "description": 2_000]
 
     @Sendable func upload(_ request: Request, context: APIContext) async throws -> Response {
         let contentType = request.headers[.contentType] ?? ""
@@ -35,6 +37,14 @@ struct DocumentRoutes {
         }
         var problems = form.orderedFields.map(\.name).filter { !Self.knownFields.contains($0) }
             .map { FieldProblem(pointer: "/\($0)", detail: "Unknown field \($0).") }
+        for field in form.orderedFields {
+            if let maximum = Self.maximumLengths[field.name], field.value.count > maximum {
+                problems.append(FieldProblem(pointer: "/\(field.name)", detail: "Must be at most \(maximum) characters."))
+            }
+        }
+        if let name = form.file(named: "file")?.filename, name.count > 255 {
+            problems.append(FieldProblem(pointer: "/file", detail: "The file name must be at most 255 characters."))
+        }
         guard let file = form.file(named: "file"), !file.bytes.isEmpty else {
             problems.append(FieldProblem(pointer: "/file", detail: "Is required: the document's bytes."))
             throw APIError.validation(problems)
