@@ -1,0 +1,73 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite(.serialized) struct OversizedHeaderTests {
+    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appending(path: ".build/debug/customers")
+
+    /// Header sections and request lines far beyond any sane size, and bytes that are not HTTP,
+    /// are refused with a 4xx by the server's HTTP parser, and the server goes on serving. Run
+    /// against the `customers` binary itself, as deployed.
+    @Test(arguments: [
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 200_000))\r\n\r\n",
+        "GET /v2/customer?search=\(String(repeating: "a", count: 500_000)) HTTP/1.1\r\nHost: x\r\n\r\n",
+        "NOT HTTP AT ALL\r\n\r\n",
+    ])
+    func isRefusedAndTheServerGoesOn(request: String) async throws {
+        let port = Int.random(in: 20_000...29_999)
+        let server = Process()
+        server.executableURL = Self.binary
+        server.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--connections", "2"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = try TestDatabase.configuration().connectionString
+        environment["CUSTOMERS_API_KEYS"] = "probe:probe-secret-0123456789:customers:read"
+        server.environment = environment
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        let health = Array("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
+        var ready = false
+        for _ in 0..<100 where !ready {
+            ready = try await Task.detached { try RawHTTP.send(health, port: port) }.value == "HTTP/1.1 200 OK"
+            if !ready { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        try #require(ready, "the server did not start")
+
+        let statusLine = try await Task.detached { try RawHTTP.send(Array(request.utf8), port: port) }.value
+        #expect(statusLine?.hasPrefix("HTTP/1.1 4") == true, "\(statusLine ?? "no answer")")
+        let after = try await Task.detached { try RawHTTP.send(health, port: port) }.value
+        #expect(after == "HTTP/1.1 200 OK")
+    }
+}
+
+/// Sends raw bytes to 127.0.0.1 and returns the first line of the answer (nil if none came).
+enum RawHTTP {
+    static func send(_ bytes: [UInt8], port: Int) throws -> String? {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return nil }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            // The server may answer and close before everything is sent: stop writing then.
+            let written = bytes[offset...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if written <= 0 { break }
+            offset += written
+        }
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 10_000) > 0 else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = recv(socket, &buffer, buffer.count, 0)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[..<count], as: UTF8.self).components(separatedBy: "\r\n").first
+    }
+}
