@@ -86,11 +86,15 @@ public final class EventStore: Sendable {
     }
 
     /// `readAll` on a given connection, for readers that hold one (projector runners).
-    public static func readAll(on connection: Connection, after position: GlobalPosition, limit: Int) async throws -> [RecordedEvent] {
+    /// `bodies: false` leaves data and metadata on the server (they come back empty).
+    public static func readAll(
+        on connection: Connection, after position: GlobalPosition, limit: Int, bodies: Bool = true
+    ) async throws -> [RecordedEvent] {
+        let columns = bodies ? "data, metadata" : "'{}'::jsonb AS data, '{}'::jsonb AS metadata"
         let result = try await connection.query(
             """
             SELECT global_position, transaction_id, stream_id, stream_version, event_type,
-                   schema_version, data, metadata, recorded_at
+                   schema_version, \(columns), recorded_at
             FROM events
             WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())

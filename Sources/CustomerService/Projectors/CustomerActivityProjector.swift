@@ -7,6 +7,8 @@ import Postgres
 public struct CustomerActivityProjector: Projector {
     public let name = "customer_activity"
     public let tables = ["customer_activity"]
+    /// Counting needs the stream, type and time of an event, not its body.
+    public let readsEventBodies = false
 
     public init() {}
 

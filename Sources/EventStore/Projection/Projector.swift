@@ -11,6 +11,13 @@ public protocol Projector: Sendable {
     /// The statements that apply `events` (in log order) to `tables`, where `tables` maps each
     /// owned table to the physical table to write (the live one, or a rebuild's shadow).
     func statements(for events: [RecordedEvent], tables: TableNames) throws -> [Statement]
+    /// False when the projector needs only each event's stream, type, version and time: its
+    /// reads then leave the JSON of data and metadata on the server (empty in the events).
+    var readsEventBodies: Bool { get }
+}
+
+extension Projector {
+    public var readsEventBodies: Bool { true }
 }
 
 /// Physical names of a projection's tables: live, or the shadow copies of a rebuild.

@@ -92,7 +92,7 @@ public struct ProjectorRebuild: Sendable {
         let shadows = TableNames.shadow(projector.tables)
         while true {
             if let limit, position >= limit { break }
-            var events = try await EventStore.readAll(on: connection, after: position, limit: batchSize)
+            var events = try await EventStore.readAll(on: connection, after: position, limit: batchSize, bodies: projector.readsEventBodies)
             if let limit { events = events.filter { $0.position <= limit } }
             guard let last = events.last else { break }
             _ = try await connection.pipeline(try projector.statements(for: events, tables: shadows))

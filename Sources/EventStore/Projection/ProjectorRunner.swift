@@ -73,7 +73,7 @@ public struct ProjectorRunner: Sendable {
         guard let checkpoint = try await ProjectorCheckpoints.read(projector.name, on: connection) else { return .busy }
         if let failure = checkpoint.failure { return .parked(failure) }
 
-        let events = try await EventStore.readAll(on: connection, after: checkpoint.position, limit: limit)
+        let events = try await EventStore.readAll(on: connection, after: checkpoint.position, limit: limit, bodies: projector.readsEventBodies)
         guard let last = events.last else { return .caughtUp }
         let statements: [Statement]
         do {
