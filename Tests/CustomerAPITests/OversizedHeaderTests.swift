@@ -45,17 +45,8 @@ import Testing
 /// Sends raw bytes to 127.0.0.1 and returns the first line of the answer (nil if none came).
 enum RawHTTP {
     static func send(_ bytes: [UInt8], port: Int) throws -> String? {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { return nil }
+        guard let socket = LoopbackSocket.connect(port: port) else { return nil }
         defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return nil }
         var offset = 0
         while offset < bytes.count {
             // The server may answer and close before everything is sent: stop writing then.
