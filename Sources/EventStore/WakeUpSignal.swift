@@ -37,11 +37,16 @@ actor WakeUpSignal {
 ///
 /// A wake-up means events have committed, but they may still be behind the fence while an
 /// older transaction is open; so after a wake-up that found nothing, read again soon and back
-/// off (10 ms, 20 ms, …) up to the poll interval, instead of sleeping a whole interval.
+/// off (10 ms, 20 ms, …) to at most one second, for up to `patience`; only then fall back to
+/// the poll interval. However long the fence is held, the events arrive within a second of it
+/// being released.
 struct TailingDelay {
     let pollInterval: Duration
     private var current: Duration
+    private var waitedSinceWakeUp: Duration?
     private static let first = Duration.milliseconds(10)
+    private static let longest = Duration.seconds(1)
+    private static let patience = Duration.seconds(30)
 
     init(pollInterval: Duration) {
         self.pollInterval = pollInterval
@@ -51,12 +56,18 @@ struct TailingDelay {
     /// The wait after a read that found `found` events, given whether a wake-up came since the last read.
     mutating func next(found: Int, wokenSinceLastRead: Bool) -> Duration {
         if found > 0 {
+            waitedSinceWakeUp = nil
             current = pollInterval
         } else if wokenSinceLastRead {
-            current = Self.first
+            waitedSinceWakeUp = .zero
+            current = min(Self.first, pollInterval)
+        } else if let waited = waitedSinceWakeUp, waited < Self.patience {
+            current = min(current * 2, Self.longest, pollInterval)
         } else {
-            current = min(current * 2, pollInterval)
+            waitedSinceWakeUp = nil
+            current = pollInterval
         }
+        if let waited = waitedSinceWakeUp { waitedSinceWakeUp = waited + current }
         return current
     }
 }
