@@ -34,27 +34,32 @@ final class CustomerFolds: @unchecked Sendable {
     }
 
     /// Streams whose version in `streams` differs from the folded one, then folds the events
-    /// they are missing. Returns the ids of the customers that changed.
+    /// they are missing, all read with one statement (this runs while writers are held off).
+    /// Returns the ids of the customers that changed.
     func catchUp(on connection: Connection) async throws -> [String] {
         let versions = try await connection.query(
             "SELECT stream_id, version FROM streams WHERE stream_id LIKE $1", [CustomerStreams.likePattern])
         var changed: [String] = []
+        var foldedVersions: [Int64] = []
         for row in versions.rows {
             let stream: String = try row.decode(0)
-            let version: Int64 = try row.decode(1)
             let folded = states[stream]?.version ?? 0
-            guard version != folded else { continue }
-            let missing = try await connection.query(
-                """
-                SELECT stream_id, stream_version, event_type, schema_version, data
-                FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version
-                """, [stream, folded])
-            for row in missing.rows {
-                let event = try CustomerEvent.decode(
-                    type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self))
-                try apply(stream: try row.decode(0), version: try row.decode(1), event: event)
-            }
+            guard try row.decode(1, as: Int64.self) != folded else { continue }
             changed.append(stream)
+            foldedVersions.append(folded)
+        }
+        guard !changed.isEmpty else { return [] }
+        let missing = try await connection.query(
+            """
+            SELECT e.stream_id, e.stream_version, e.event_type, e.schema_version, e.data
+            FROM unnest($1::text[], $2::bigint[]) AS folded(stream_id, version)
+            JOIN events e ON e.stream_id = folded.stream_id AND e.stream_version > folded.version
+            ORDER BY e.stream_id, e.stream_version
+            """, [changed, foldedVersions])
+        for row in missing.rows {
+            let event = try CustomerEvent.decode(
+                type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self))
+            try apply(stream: try row.decode(0), version: try row.decode(1), event: event)
         }
         return changed
     }
