@@ -31,7 +31,10 @@ let package = Package(
             plugins: [.plugin(name: "EmbedSchema")]
         ),
         .target(name: "CustomerDomain"),
-        .target(name: "CustomerService", dependencies: ["CustomerDomain", "EventStore"]),
+        .target(
+            name: "CustomerService",
+            dependencies: ["CustomerDomain", "EventStore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "CustomerAPI",
             dependencies: [

@@ -12,10 +12,10 @@ public struct APIServices: Sendable {
     /// The time commands are decided at.
     public let clock: @Sendable () -> Date
 
-    public init(store: EventStore, clock: @escaping @Sendable () -> Date = { Date() }) {
-        handler = CommandHandler(store: store)
+    public init(store: EventStore, vault: PersonalDataVault, clock: @escaping @Sendable () -> Date = { Date() }) {
+        handler = CommandHandler(store: store, vault: vault)
         queries = CustomerQueries(pool: store.pool)
-        history = CustomerHistory(store: store)
+        history = CustomerHistory(store: store, vault: vault)
         documents = DocumentContents(pool: store.pool)
         metrics = ServiceMetrics()
         self.clock = clock

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
+import CustomerService
 import EventStore
+import Foundation
 import Postgres
 
 /// `--database-url`, defaulting to `DATABASE_URL`: a libpq connection string or URI.
@@ -30,5 +31,34 @@ extension DatabaseOptions {
             await pool.close()
             throw error
         }
+    }
+}
+
+extension DatabaseOptions {
+    /// Runs `body` with an event store and the customers' keys, unwrapped by the master key from
+    /// `CUSTOMERS_MASTER_KEY`, which must be the one the database's keys are wrapped with.
+    func withPersonalData<T>(
+        maximumConnections: Int = 8, _ body: (EventStore, PersonalDataVault) async throws -> T
+    ) async throws -> T {
+        let vault = PersonalDataVault(masterKey: try MasterKey.fromEnvironment())
+        return try await withStore(maximumConnections: maximumConnections) { store in
+            try await vault.checkMasterKey(on: store.pool)
+            return try await body(store, vault)
+        }
+    }
+}
+
+extension PersonalDataVault {
+    /// The vault of `CUSTOMERS_MASTER_KEY`, checked against the database; nil when it is not set.
+    static func fromEnvironment(checkedOn pool: ConnectionPool) async throws -> PersonalDataVault? {
+        let masterKey: MasterKey
+        do {
+            masterKey = try MasterKey.fromEnvironment()
+        } catch MasterKey.Problem.missing {
+            return nil
+        }
+        let vault = PersonalDataVault(masterKey: masterKey)
+        try await vault.checkMasterKey(on: pool)
+        return vault
     }
 }

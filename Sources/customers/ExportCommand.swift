@@ -13,7 +13,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "The customer id (customer_…).") var customer: CustomerID
 
     func run() async throws {
-        let events = try await database.withStore { try await CustomerHistory(store: $0).events(of: customer) }
+        let events = try await database.withPersonalData { try await CustomerHistory(store: $0, vault: $1).events(of: customer) }
         guard !events.isEmpty else { throw CommandFailure("customer \(customer) has no events") }
         // The tax identification number never leaves the log, exports included.
         print(ExportFormat.text(for: try events.map { try $0.masked() }), terminator: "")

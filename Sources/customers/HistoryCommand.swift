@@ -13,7 +13,7 @@ struct HistoryCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
 
     func run() async throws {
-        let events = try await database.withStore { try await CustomerHistory(store: $0).events(of: customer) }
+        let events = try await database.withPersonalData { try await CustomerHistory(store: $0, vault: $1).events(of: customer) }
         guard !events.isEmpty else { throw CommandFailure("customer \(customer) has no events") }
         let entries = try History.entries(events)
         print(json ? try ReplayJSON.text(entries) : History.text(of: entries), terminator: json ? "\n" : "")

@@ -13,16 +13,22 @@ struct ProjectionCatalog {
     }
 
     let store: EventStore
+    /// Needed by the inline projection only, whose events carry sealed personal fields.
+    let vault: PersonalDataVault?
 
     /// The asynchronous projectors a service instance runs.
     static let asynchronous: [any Projector] = [CustomerActivityProjector()]
 
     var entries: [Entry] {
-        let inline = CustomerProjection(store: store)
+        let vault = vault
+        let inline = { () throws(MasterKey.Problem) -> CustomerProjection in
+            guard let vault else { throw .missing }
+            return CustomerProjection(store: store, vault: vault)
+        }
         var entries = [Entry(
-            name: inline.name, kind: "inline", tables: inline.tables,
-            rebuild: { try await inline.rebuild(progress: $0) },
-            verify: { try await inline.verify(progress: $0) })]
+            name: "customers", kind: "inline", tables: CustomerReadModel.tables,
+            rebuild: { try await inline().rebuild(progress: $0) },
+            verify: { try await inline().verify(progress: $0) })]
         for projector in Self.asynchronous {
             let rebuild = ProjectorRebuild(projector: projector, store: store)
             entries.append(Entry(

@@ -17,7 +17,7 @@ struct ProjectionsCommand: AsyncParsableCommand {
         func run() async throws {
             try await database.withStore { store in
                 let checkpoints = try await store.projectorCheckpoints()
-                for entry in ProjectionCatalog(store: store).entries {
+                for entry in ProjectionCatalog(store: store, vault: nil).entries {
                     guard entry.kind == "async" else {
                         print("\(entry.name)  inline  current with every command (tables: \(entry.tables.joined(separator: ", ")))")
                         continue
@@ -50,7 +50,7 @@ struct ProjectionsCommand: AsyncParsableCommand {
         func run() async throws {
             try await database.withStore { store in
                 let total = try await store.pool.query("SELECT count(*) FROM events").rows[0].decode(0, as: Int.self)
-                for entry in try ProjectionCatalog(store: store).select(names) {
+                for entry in try ProjectionCatalog(store: store, vault: try await PersonalDataVault.fromEnvironment(checkedOn: store.pool)).select(names) {
                     let progress = ProgressReporter(label: "rebuild \(entry.name)", total: total)
                     let started = Date()
                     let events = try await entry.rebuild { progress.update($0) }
@@ -71,7 +71,7 @@ struct ProjectionsCommand: AsyncParsableCommand {
             let differing = try await database.withStore { store in
                 var differing = 0
                 let total = try await store.pool.query("SELECT count(*) FROM events").rows[0].decode(0, as: Int.self)
-                for entry in try ProjectionCatalog(store: store).select(names) {
+                for entry in try ProjectionCatalog(store: store, vault: try await PersonalDataVault.fromEnvironment(checkedOn: store.pool)).select(names) {
                     let progress = ProgressReporter(label: "verify \(entry.name)", total: total)
                     let differences = try await entry.verify { progress.update($0) }
                     progress.finish(total)

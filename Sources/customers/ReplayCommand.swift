@@ -29,7 +29,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
             events = try ExportFormat.read(text)
         } else if let customer {
-            events = try await database.withStore { try await CustomerHistory(store: $0).events(of: customer) }
+            events = try await database.withPersonalData { try await CustomerHistory(store: $0, vault: $1).events(of: customer) }
         } else {
             events = []
         }

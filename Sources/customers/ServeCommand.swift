@@ -1,5 +1,6 @@
 import ArgumentParser
 import CustomerAPI
+import CustomerService
 import EventStore
 import Foundation
 import Hummingbird
@@ -17,6 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
             API keys: CUSTOMERS_API_KEYS holds entries name:secret:scope[,scope…] separated by ';',
             or CUSTOMERS_API_KEYS_FILE names a file with one entry a line. Scopes: \
             \(Scope.allCases.map(\.rawValue).joined(separator: ", ")).
+            The master key that wraps every customer's data key: CUSTOMERS_MASTER_KEY (the base64 of \
+            32 random bytes) or CUSTOMERS_MASTER_KEY_FILE.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -28,12 +31,14 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "customers")
         logger.logLevel = .info
         let keyring = try Self.keyring()
+        let vault = PersonalDataVault(masterKey: try MasterKey.fromEnvironment())
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
         let pool = ConnectionPool(configuration: try database.configuration(), options: .init(maximumConnections: connections))
         let store = EventStore(pool: pool)
         let migrator = Migrator(pool: pool)
+        try await vault.checkMasterKey(on: pool)
         let expected = Migration.embedded.map(\.version)
         let configuration = APIConfiguration(
             host: host, port: port, keyring: keyring,
@@ -43,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
                 registry.emit(into: &buffer)
                 return String(decoding: buffer, as: UTF8.self)
             })
-        let app = buildApplication(configuration: configuration, services: APIServices(store: store), logger: logger)
+        let app = buildApplication(configuration: configuration, services: APIServices(store: store, vault: vault), logger: logger)
         // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the rest.
         let services = ServiceGroup(configuration: .init(
             services: [

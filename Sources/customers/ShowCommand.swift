@@ -20,7 +20,7 @@ struct ShowCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let events = try await database.withStore { try await CustomerHistory(store: $0).events(of: customer) }
+        let events = try await database.withPersonalData { try await CustomerHistory(store: $0, vault: $1).events(of: customer) }
         guard let last = events.last else { throw CommandFailure("customer \(customer) has no events") }
         let state: CustomerState
         if let version {

@@ -15,7 +15,7 @@ import Testing
         var configuration = TestApplication.configuration()
         configuration.port = 0
         configuration.idleTimeout = .seconds(1)
-        let app = buildApplication(configuration: configuration, services: APIServices(store: EventStore(pool: pool)), logger: Logger(label: "test"))
+        let app = buildApplication(configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()), logger: Logger(label: "test"))
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let started = ContinuousClock.now

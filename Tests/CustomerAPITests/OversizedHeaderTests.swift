@@ -21,6 +21,7 @@ import Testing
         server.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--connections", "2"]
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = try TestDatabase.configuration().connectionString
+        environment["CUSTOMERS_MASTER_KEY"] = try TestDatabase.masterKeyBase64()
         environment["CUSTOMERS_API_KEYS"] = "probe:probe-secret-0123456789:customers:read"
         server.environment = environment
         server.standardOutput = FileHandle.nullDevice

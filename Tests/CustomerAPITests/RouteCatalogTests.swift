@@ -12,7 +12,7 @@ import Testing
     static func routerRoutes() async throws -> Set<String> {
         let pool = ConnectionPool(configuration: try TestDatabase.configuration())
         defer { Task { await pool.close() } }
-        let router = buildRouter(configuration: TestApplication.configuration(), services: APIServices(store: EventStore(pool: pool)))
+        let router = buildRouter(configuration: TestApplication.configuration(), services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()))
         return Set(router.routes.map { route in
             let path = route.path.description.split(separator: "/").map { segment in
                 segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)

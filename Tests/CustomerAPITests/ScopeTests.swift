@@ -12,7 +12,7 @@ import Testing
 @Suite struct ScopeTests {
     @Test func everyRouteChecksItsScope() async throws {
         let pool = ConnectionPool(configuration: try TestDatabase.configuration())
-        let endpoints = endpoints(configuration: TestApplication.configuration(), services: APIServices(store: EventStore(pool: pool)))
+        let endpoints = endpoints(configuration: TestApplication.configuration(), services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()))
         await pool.close()
         let open: Set<String> = ["/healthz", "/readyz", "/metrics", "/openapi.yaml"]
         #expect(endpoints.filter { $0.scope == nil }.map(\.path).sorted() == open.sorted())

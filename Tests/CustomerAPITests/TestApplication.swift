@@ -1,4 +1,5 @@
 import CustomerAPI
+import CustomerService
 import EventStore
 import Foundation
 import HTTPTypes
@@ -28,6 +29,11 @@ enum TestApplication {
         return "Bearer " + secrets[name]!
     }
 
+    /// The customers' keys under the test run's master key.
+    static func vault() throws -> PersonalDataVault {
+        PersonalDataVault(masterKey: try MasterKey(base64: TestDatabase.masterKeyBase64()))
+    }
+
     static func configuration() -> APIConfiguration {
         APIConfiguration(keyring: keyring, readinessCheck: { true })
     }
@@ -37,7 +43,7 @@ enum TestApplication {
         _ body: @Sendable (any TestClientProtocol, ConnectionPool) async throws -> T
     ) async throws -> T {
         let pool = try await TestDatabase.migratedPool(maximumConnections: 16)
-        let services = APIServices(store: EventStore(pool: pool))
+        let services = APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault())
         let app = buildApplication(configuration: configuration(), services: services, logger: Logger(label: "test"))
         do {
             let value = try await app.test(.router) { client in try await body(client, pool) }

@@ -20,6 +20,7 @@ import Testing
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = try TestDatabase.configuration().connectionString
+        environment["CUSTOMERS_MASTER_KEY"] = try TestDatabase.masterKeyBase64()
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output

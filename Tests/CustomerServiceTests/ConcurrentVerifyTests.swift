@@ -30,7 +30,7 @@ import Testing
             for command in HandlerLifecycleTests.individualApproval(of: jane) {
                 try await harness.run(command, on: jane)
             }
-            let projection = CustomerProjection(store: harness.store)
+            let projection = harness.projection
 
             let reports = await Self.atOnce(
                 { Self.report(try await projection.verify()) }, { Self.report(try await projection.verify()) })
@@ -44,7 +44,7 @@ import Testing
             for command in HandlerLifecycleTests.individualApproval(of: jane) {
                 try await harness.run(command, on: jane)
             }
-            let projection = CustomerProjection(store: harness.store)
+            let projection = harness.projection
 
             let reports = await Self.atOnce(
                 { _ = try await projection.rebuild(); return "rebuilt" }, { Self.report(try await projection.verify()) })

@@ -74,7 +74,7 @@ import Testing
             for command in Self.individualApproval(of: jane) { try await harness.run(command, on: jane) }
             for command in Self.businessApproval(of: acme) { try await harness.run(command, on: acme) }
 
-            let differences = try await CustomerProjection(store: harness.store).verify()
+            let differences = try await harness.projection.verify()
             #expect(differences == [])
         }
     }

@@ -12,7 +12,7 @@ import Testing
 
     @Test func rebuildingTheCustomerReadModelsWhileEightWritersAppendLeavesThemEqualToTheFold() async throws {
         try await ServiceHarness.with(maximumConnections: 12) { harness in
-            let projection = CustomerProjection(store: harness.store)
+            let projection = harness.projection
             let (replayed, customers) = try await CustomerWriters.writing(for: Self.writing, on: harness) {
                 try await Task.sleep(for: Self.rebuildStartsAfter)
                 return try await projection.rebuild()

@@ -12,9 +12,16 @@ struct ServiceHarness: Sendable {
     let pool: ConnectionPool
     let store: EventStore
     let handler: CommandHandler
+    let vault: PersonalDataVault
 
     var queries: CustomerQueries { CustomerQueries(pool: pool) }
-    var history: CustomerHistory { CustomerHistory(store: store) }
+    var history: CustomerHistory { CustomerHistory(store: store, vault: vault) }
+    var projection: CustomerProjection { CustomerProjection(store: store, vault: vault) }
+
+    /// The customers' keys under the test run's master key.
+    static func vault() throws -> PersonalDataVault {
+        PersonalDataVault(masterKey: try MasterKey(base64: TestDatabase.masterKeyBase64()))
+    }
 
     /// Runs `body` with a harness on its own pool, and closes the pool afterwards.
     static func with<T: Sendable>(
@@ -22,8 +29,10 @@ struct ServiceHarness: Sendable {
     ) async throws -> T {
         let pool = try await TestDatabase.migratedPool(maximumConnections: maximumConnections)
         let store = EventStore(pool: pool)
+        let vault = try vault()
         let harness = ServiceHarness(
-            pool: pool, store: store, handler: CommandHandler(store: store, maximumAttempts: maximumAttempts))
+            pool: pool, store: store, handler: CommandHandler(store: store, vault: vault, maximumAttempts: maximumAttempts),
+            vault: vault)
         do {
             let value = try await body(harness)
             await pool.close()

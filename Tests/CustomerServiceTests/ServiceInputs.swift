@@ -67,3 +67,15 @@ enum ServiceInputs {
     static let accepted = DocumentReview(decision: .accepted)
     static let approved = ProfileDecision(decision: .approved)
 }
+
+extension ServiceInputs {
+    /// `count` random letters, for names no other test uses.
+    static func letters(_ count: Int) -> String {
+        String((0..<count).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement()! })
+    }
+
+    /// A random well-formed US social security number.
+    static func taxNumber() -> String {
+        String(format: "%03d-%02d-%04d", Int.random(in: 100...665), Int.random(in: 10...99), Int.random(in: 1000...9999))
+    }
+}

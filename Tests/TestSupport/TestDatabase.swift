@@ -11,6 +11,21 @@ public enum TestDatabase {
         }
     }
 
+    public struct MissingMasterKey: Error, CustomStringConvertible {
+        public var description: String {
+            "CUSTOMERS_MASTER_KEY is not set: run the tests with `make test`, which makes one for its throwaway database"
+        }
+    }
+
+    /// The master key of the test database's customer keys (base64), which `make test` makes
+    /// for each run; every test and every binary a test starts uses this one.
+    public static func masterKeyBase64() throws -> String {
+        guard let key = ProcessInfo.processInfo.environment["CUSTOMERS_MASTER_KEY"], !key.isEmpty else {
+            throw MissingMasterKey()
+        }
+        return key
+    }
+
     public static func configuration() throws -> ConnectionConfiguration {
         guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else { throw Missing() }
         return ConnectionConfiguration(connectionString: url)

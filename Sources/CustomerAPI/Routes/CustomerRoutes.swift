@@ -3,7 +3,8 @@ import CustomerService
 import Foundation
 import Hummingbird
 
-/// `/v2/customer`: create, read (now or as of then), list, update, and the profile decision.
+/// `/v2/customer`: create, read (now or as of then), list, update, the profile decision, and
+/// forgetting a customer's personal data.
 struct CustomerRoutes {
     let services: APIServices
     var execution: CommandExecution { CommandExecution(services: services) }
@@ -15,6 +16,7 @@ struct CustomerRoutes {
             Endpoint(.get, "/v2/customer/:id", scope: .customersRead, show),
             Endpoint(.patch, "/v2/customer/:id", scope: .customersWrite, update),
             Endpoint(.post, "/v2/customer/:id/verification-profiles/:name/decision", scope: .reviewsWrite, decide),
+            Endpoint(.post, "/v2/customer/:id/forget", scope: .admin, forget),
         ]
     }
 
@@ -91,6 +93,14 @@ struct CustomerRoutes {
         ) { CustomerView($0) }
     }
 
+    /// Destroys the customer's key and records the erasure; takes no body. Forgetting twice
+    /// answers the same view and records nothing more.
+    @Sendable func forget(_ request: Request, context: APIContext) async throws -> Response {
+        let id = try PathParameters.customerID(context)
+        return try await execution.run(.erasePersonalData, customer: id, status: .ok, request: request, context: context, body: []) {
+            CustomerView($0)
+        }
+    }
 }
 
 /// Path parameters, checked: a malformed id is simply not found.

@@ -12,6 +12,8 @@ public enum CustomerCommand: Hashable, Sendable {
     case recordDocumentUpload(id: DocumentID, DocumentUpload)
     case reviewDocument(id: DocumentID, DocumentReview)
     case decideProfile(ProfileName, subject: ProfileSubject, ProfileDecision)
+    /// Erases the customer's personal data (its key is destroyed with the event).
+    case erasePersonalData
 
     /// A stable name for the command, for event metadata and logs.
     public var name: String {
@@ -25,6 +27,7 @@ public enum CustomerCommand: Hashable, Sendable {
         case .recordDocumentUpload: "RecordDocumentUpload"
         case .reviewDocument: "ReviewDocument"
         case .decideProfile: "DecideVerificationProfile"
+        case .erasePersonalData: "ErasePersonalData"
         }
     }
 }

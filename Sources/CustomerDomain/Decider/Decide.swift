@@ -37,10 +37,24 @@ private func decideFacts(
         return try decideReview(of: id, review, in: existing(state), context: context)
     case .decideProfile(let name, let subject, let decision):
         return try decideProfile(name, of: subject, decision, in: existing(state), context: context)
+    case .erasePersonalData:
+        // Erasing twice is erasing once: the second time records nothing.
+        let customer = try existingEvenIfErased(state)
+        guard customer.personalDataErasedAt == nil else { return [] }
+        return [.personalDataErased(PersonalDataErased(erasedAt: context.timestamp))]
     }
 }
 
+/// The customer a command works on; one whose personal data was erased takes no more commands.
 func existing(_ state: CustomerState) throws(CustomerError) -> Customer {
+    let customer = try existingEvenIfErased(state)
+    guard customer.personalDataErasedAt == nil else {
+        throw .invalid("Customer \(customer.id)'s personal data was erased; it takes no more commands.")
+    }
+    return customer
+}
+
+private func existingEvenIfErased(_ state: CustomerState) throws(CustomerError) -> Customer {
     guard let customer = state.customer else { throw .notFound(.customer(nil)) }
     return customer
 }

@@ -10,7 +10,7 @@ public func evolve(_ state: CustomerState, _ event: CustomerEvent) -> CustomerSt
             address: created.address, personalInformation: created.personalInformation,
             addresses: [], businessInformation: nil, meta: created.meta,
             representatives: [], documents: [], profileStatus: .incomplete,
-            createdAt: created.createdAt, updatedAt: created.createdAt
+            personalDataErasedAt: nil, createdAt: created.createdAt, updatedAt: created.createdAt
         ))
     case .businessCustomerCreated(let created):
         return CustomerState(customer: Customer(
@@ -18,7 +18,7 @@ public func evolve(_ state: CustomerState, _ event: CustomerEvent) -> CustomerSt
             address: nil, personalInformation: nil,
             addresses: created.addresses, businessInformation: created.businessInformation, meta: created.meta,
             representatives: [], documents: [], profileStatus: .incomplete,
-            createdAt: created.createdAt, updatedAt: created.createdAt
+            personalDataErasedAt: nil, createdAt: created.createdAt, updatedAt: created.createdAt
         ))
     default:
         guard var customer = state.customer else { return state }
@@ -77,6 +77,12 @@ extension Customer {
                 profileStatus = changed.to
             case .representative(let id):
                 updateRepresentative(id, at: changed.changedAt) { $0.profileStatus = changed.to }
+            }
+        case .personalDataErased(let erased):
+            personalDataErasedAt = erased.erasedAt
+            personalInformation = personalInformation?.erased
+            for index in representatives.indices {
+                representatives[index].personalInformation = representatives[index].personalInformation?.erased
             }
         }
     }

@@ -9,6 +9,7 @@ public enum CustomerEvent: Hashable, Sendable {
     case documentUploaded(DocumentUploaded)
     case documentReviewed(DocumentReviewed)
     case verificationProfileStatusChanged(VerificationProfileStatusChanged)
+    case personalDataErased(PersonalDataErased)
 
     /// The stable name stored as the event's type. Never rename one: stored
     /// events are read back by it.
@@ -23,6 +24,7 @@ public enum CustomerEvent: Hashable, Sendable {
         case .documentUploaded: "DocumentUploaded"
         case .documentReviewed: "DocumentReviewed"
         case .verificationProfileStatusChanged: "VerificationProfileStatusChanged"
+        case .personalDataErased: "PersonalDataErased"
         }
     }
 
@@ -38,6 +40,7 @@ public enum CustomerEvent: Hashable, Sendable {
         case .documentUploaded(let event): event.uploadedAt
         case .documentReviewed(let event): event.reviewedAt
         case .verificationProfileStatusChanged(let event): event.changedAt
+        case .personalDataErased(let event): event.erasedAt
         }
     }
 

@@ -98,3 +98,10 @@ public struct VerificationProfileStatusChanged: Codable, Hashable, Sendable {
     public var detail: String?
     public var changedAt: Timestamp
 }
+
+/// The customer's personal data was erased: its key is destroyed with this event, so the
+/// personal fields of every earlier event read as erased from now on, and the customer takes no
+/// more commands.
+public struct PersonalDataErased: Codable, Hashable, Sendable {
+    public var erasedAt: Timestamp
+}

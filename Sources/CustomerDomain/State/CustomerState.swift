@@ -28,6 +28,8 @@ public struct Customer: Hashable, Sendable {
     public var documents: [Document]
     /// The status of the customer's own profile, as last recorded in the log.
     public var profileStatus: ProfileStatus
+    /// When the customer's personal data was erased; an erased customer takes no more commands.
+    public var personalDataErasedAt: Timestamp?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 

@@ -9,10 +9,12 @@ import Postgres
 /// and decides again, a bounded number of times.
 public struct CommandHandler: Sendable {
     public let store: EventStore
+    public let vault: PersonalDataVault
     public let maximumAttempts: Int
 
-    public init(store: EventStore, maximumAttempts: Int = 8) {
+    public init(store: EventStore, vault: PersonalDataVault, maximumAttempts: Int = 8) {
         self.store = store
+        self.vault = vault
         self.maximumAttempts = maximumAttempts
     }
 
@@ -32,7 +34,7 @@ public struct CommandHandler: Sendable {
                let entry = try await IdempotencyLog.find(actor: request.actor, key: claim.key, on: store.pool) {
                 return try IdempotencyLog.replay(entry, claim: claim)
             }
-            let loaded = try await CustomerLoader(store: store).load(id)
+            let loaded = try await CustomerLoader(store: store, vault: vault).load(id)
             let events: [CustomerEvent]
             do {
                 events = try decide(command, state: loaded.state, context: CommandContext(now: request.now))
@@ -43,7 +45,7 @@ public struct CommandHandler: Sendable {
             let response = try respond(state)
             do {
                 let version = try await commit(
-                    events, state: state, expected: .after(loaded.version), stream: stream,
+                    events, state: state, expected: .after(loaded.version), key: loaded.key, stream: stream,
                     command: command, request: request, response: response)
                 return CommandResult(
                     response: response, executed: true, streamVersion: version ?? loaded.version,
@@ -64,24 +66,36 @@ public struct CommandHandler: Sendable {
     /// Sends the whole write as one pipeline: one round trip, one implicit transaction, so an
     /// error anywhere (a version conflict, a duplicate email) writes nothing at all.
     private func commit(
-        _ events: [CustomerEvent], state: CustomerState, expected: ExpectedVersion, stream: String,
-        command: CustomerCommand, request: CommandRequest, response: StoredResponse
+        _ events: [CustomerEvent], state: CustomerState, expected: ExpectedVersion, key: PersonalDataVault.StoredKey,
+        stream: String, command: CustomerCommand, request: CommandRequest, response: StoredResponse
     ) async throws -> Int64? {
         var statements: [Statement] = []
         var append: AppendOperation?
         if !events.isEmpty, let customer = state.customer {
+            // The key statements follow the append: a concurrent command on the same stream fails
+            // there with a version conflict first, and decides again with the key it then finds.
+            var keyStatements: [Statement] = []
+            var cipher = CustomerCipher(customer: stream, key: key.active)
+            if case .erasePersonalData = command {
+                keyStatements = PersonalDataVault.forgetStatements(of: stream)
+            } else if case .none = key {
+                let made = try vault.newKey(for: stream)
+                cipher = made.cipher
+                keyStatements = [made.statement]
+            }
             let metadata = EventMetadata(
                 commandId: UUID().uuidString.lowercased(), commandType: command.name, actor: request.actor,
                 requestId: request.requestId, correlationId: request.correlationId, causationId: request.causationId,
                 idempotencyKey: request.idempotency?.key)
             let operation = try AppendOperation(
                 stream: stream, streamType: CustomerStreams.streamType, expectedVersion: expected,
-                events: events.map(\.newEvent),
+                events: try events.map { try $0.newEvent(sealingWith: cipher) },
                 metadata: metadata)
             append = operation
             let newVersion = (expected.knownVersion ?? 0) + Int64(events.count)
             statements.append(Statement("SELECT pg_advisory_xact_lock_shared(hashtext($1))", [CustomerReadModel.lockName]))
             statements.append(operation.statement)
+            statements += keyStatements
             statements += try CustomerReadModel.statements(
                 for: [.init(customer: customer, version: newVersion)], tables: .live(CustomerReadModel.tables))
         }

@@ -1,22 +1,31 @@
 import CustomerDomain
 import EventStore
 
-/// Folds a customer's stream into its current state.
+/// Folds a customer's stream into its current state, opening its personal fields with its key.
 struct CustomerLoader: Sendable {
     let store: EventStore
+    let vault: PersonalDataVault
 
     struct Loaded {
         let state: CustomerState
         /// The stream's version, nil when the customer does not exist.
         let version: Int64?
+        /// The customer's data key as stored when the stream was read.
+        let key: PersonalDataVault.StoredKey
     }
 
     func load(_ id: CustomerID) async throws -> Loaded {
-        let recorded = try await store.read(stream: CustomerStreams.id(of: id))
+        let stream = CustomerStreams.id(of: id)
+        let recorded = try await store.read(stream: stream)
+        // A new customer has no key to look for.
+        guard !recorded.isEmpty else { return Loaded(state: .initial, version: nil, key: .none) }
+        let key = try await vault.storedKey(of: stream, on: store.pool)
+        let cipher = CustomerCipher(customer: stream, key: key.active)
         var state = CustomerState.initial
         for event in recorded {
-            state = evolve(state, try CustomerEvent.decode(type: event.type, schemaVersion: event.schemaVersion, data: event.data))
+            state = evolve(state, try CustomerEvent.decode(
+                type: event.type, schemaVersion: event.schemaVersion, data: event.data, opening: cipher))
         }
-        return Loaded(state: state, version: recorded.last?.streamVersion)
+        return Loaded(state: state, version: recorded.last?.streamVersion, key: key)
     }
 }

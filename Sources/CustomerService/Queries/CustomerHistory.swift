@@ -2,17 +2,20 @@ import CustomerDomain
 import EventStore
 import Foundation
 
-/// A customer's stream as the log holds it, for history, time travel, replay and export.
+/// A customer's stream as the log holds it, for history, time travel, replay and export, with
+/// its personal fields opened: in plain text, or `[erased]` once the customer's key is destroyed.
 public struct CustomerHistory: Sendable {
     public let store: EventStore
+    public let vault: PersonalDataVault
 
-    public init(store: EventStore) {
+    public init(store: EventStore, vault: PersonalDataVault) {
         self.store = store
+        self.vault = vault
     }
 
     /// Every event of the customer's stream, oldest first (empty: no such customer).
     public func events(of customer: CustomerID) async throws -> [LoggedEvent] {
-        try await store.read(stream: CustomerStreams.id(of: customer)).map(LoggedEvent.init)
+        try await opened(try await store.read(stream: CustomerStreams.id(of: customer)), of: customer)
     }
 
     /// A page of the stream: up to `limit` events after version `after`, and whether more follow.
@@ -21,7 +24,26 @@ public struct CustomerHistory: Sendable {
         guard version < Int64.max, version >= 0, limit > 0 else { return ([], false) }
         let limit = min(limit, Int(Int32.max) - 1)
         let events = try await store.read(stream: CustomerStreams.id(of: customer), fromVersion: version + 1, limit: limit + 1)
-        return (events.prefix(limit).map(LoggedEvent.init), events.count > limit)
+        return (try await opened(Array(events.prefix(limit)), of: customer), events.count > limit)
+    }
+
+    private func opened(_ recorded: [RecordedEvent], of customer: CustomerID) async throws -> [LoggedEvent] {
+        guard !recorded.isEmpty else { return [] }
+        let stream = CustomerStreams.id(of: customer)
+        let cipher = try await vault.readingCipher(for: stream, on: store.pool)
+        let sealedMarker = Data(CustomerCipher.prefix.utf8)
+        return try recorded.map { event in
+            var logged = LoggedEvent(event)
+            // Only events with sealed fields are decoded and written again, in plain text.
+            if event.data.range(of: sealedMarker) != nil {
+                let plain = try CustomerEvent.decode(
+                    type: event.type, schemaVersion: event.schemaVersion, data: event.data, opening: cipher
+                ).encoded()
+                logged.schemaVersion = plain.schemaVersion
+                logged.data = plain.data
+            }
+            return logged
+        }
     }
 
     /// The customer as of a stream version, folded from the log.

@@ -10,9 +10,17 @@ final class CustomerFolds: @unchecked Sendable {
     // Touched by one reader at a time: the connection thread while streaming, then the caller.
     private(set) var states: [String: (state: CustomerState, version: Int64)] = [:]
     private(set) var eventsFolded = 0
+    let vault: PersonalDataVault
+
+    init(vault: PersonalDataVault) {
+        self.vault = vault
+    }
 
     /// Reads every customer event, oldest first, in one statement.
     func foldAll(on connection: Connection, progress: @escaping @Sendable (Int) -> Void) async throws {
+        // Keys are read before the events: a customer whose key was made after this read has its
+        // personal fields folded as unreadable, so it is folded again below.
+        let ciphers = try await vault.readingCiphers(on: connection)
         let statement = Statement(
             """
             SELECT stream_id, stream_version, event_type, schema_version, data
@@ -22,14 +30,22 @@ final class CustomerFolds: @unchecked Sendable {
             // Decoding dominates and each row decodes on its own: spread it over the cores, then
             // fold in log order.
             let decoded = try ParallelMap.map(rows) { row in
+                let stream: String = try row.decode(0)
                 let event = try CustomerEvent.decode(
-                    type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self))
-                return (stream: try row.decode(0, as: String.self), version: try row.decode(1, as: Int64.self), event: event)
+                    type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self),
+                    opening: ciphers[stream] ?? CustomerCipher(customer: stream, key: nil))
+                return (stream: stream, version: try row.decode(1, as: Int64.self), event: event)
             }
             for entry in decoded {
                 try apply(stream: entry.stream, version: entry.version, event: entry.event)
             }
             progress(eventsFolded)
+        }
+        let keyless = states.keys.filter { ciphers[$0] == nil }
+        if !keyless.isEmpty {
+            for stream in try await vault.readingCiphers(for: keyless, on: connection).keys {
+                states.removeValue(forKey: stream)
+            }
         }
     }
 
@@ -49,6 +65,7 @@ final class CustomerFolds: @unchecked Sendable {
             foldedVersions.append(folded)
         }
         guard !changed.isEmpty else { return [] }
+        let ciphers = try await vault.readingCiphers(for: changed, on: connection)
         let missing = try await connection.query(
             """
             SELECT e.stream_id, e.stream_version, e.event_type, e.schema_version, e.data
@@ -57,9 +74,11 @@ final class CustomerFolds: @unchecked Sendable {
             ORDER BY e.stream_id, e.stream_version
             """, [changed, foldedVersions])
         for row in missing.rows {
+            let stream: String = try row.decode(0)
             let event = try CustomerEvent.decode(
-                type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self))
-            try apply(stream: try row.decode(0), version: try row.decode(1), event: event)
+                type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self),
+                opening: ciphers[stream] ?? CustomerCipher(customer: stream, key: nil))
+            try apply(stream: stream, version: try row.decode(1), event: event)
         }
         return changed
     }

@@ -6,13 +6,15 @@ import Postgres
 /// Rebuild and verify of the inline customer read models, while the API keeps serving.
 public struct CustomerProjection: Sendable {
     public let store: EventStore
+    public let vault: PersonalDataVault
     public let name = "customers"
     public var tables: [String] { CustomerReadModel.tables }
     /// Customers written per bulk statement set.
     let writeBatch = 1_000
 
-    public init(store: EventStore) {
+    public init(store: EventStore, vault: PersonalDataVault) {
         self.store = store
+        self.vault = vault
     }
 
     /// Folds the whole log into shadow tables, catches up, then swaps them in. Writers are held
@@ -56,7 +58,7 @@ public struct CustomerProjection: Sendable {
     }
 
     private func foldIntoShadows(progress: @escaping @Sendable (Int) -> Void) async throws -> CustomerFolds {
-        let folds = CustomerFolds()
+        let folds = CustomerFolds(vault: vault)
         try await store.pool.withConnection { connection in
             try await ShadowTables.create(tables, on: connection)
             try await folds.foldAll(on: connection, progress: progress)

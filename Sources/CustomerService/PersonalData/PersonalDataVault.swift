@@ -1,0 +1,97 @@
+import Crypto
+import EventStore
+import Foundation
+import Postgres
+
+/// The customers' data keys in `customer_keys`, wrapped by the master key: found, made and
+/// destroyed here, and nowhere else.
+public struct PersonalDataVault: Sendable {
+    let masterKey: MasterKey
+
+    public init(masterKey: MasterKey) {
+        self.masterKey = masterKey
+    }
+
+    /// What the database holds for one customer.
+    enum StoredKey {
+        /// No key yet: the customer does not exist, or its events predate sealing.
+        case none
+        case active(Data)
+        case destroyed
+
+        var active: Data? {
+            if case .active(let key) = self { key } else { nil }
+        }
+    }
+
+    /// Refuses a master key other than the one the database's keys are wrapped with; the first
+    /// service to start records its fingerprint.
+    public func checkMasterKey(on pool: ConnectionPool) async throws {
+        let result = try await pool.query(
+            """
+            WITH recorded AS (
+                INSERT INTO master_key_fingerprint (fingerprint) VALUES ($1) ON CONFLICT DO NOTHING RETURNING fingerprint
+            )
+            SELECT fingerprint FROM recorded UNION ALL SELECT fingerprint FROM master_key_fingerprint
+            """, [masterKey.fingerprint])
+        guard let row = result.first, try row.decode(0, as: String.self) == masterKey.fingerprint else {
+            throw PersonalDataError.masterKeyMismatch
+        }
+    }
+
+    func storedKey(of customer: String, on pool: ConnectionPool) async throws -> StoredKey {
+        let result = try await pool.query("SELECT wrapped_key FROM customer_keys WHERE customer_id = $1", [customer])
+        guard let row = result.first else { return .none }
+        guard let wrapped = try row.decode(0, as: Data?.self) else { return .destroyed }
+        return .active(try masterKey.unwrap(wrapped, for: customer))
+    }
+
+    /// The cipher that reads the customer's events: erased fields once its key is destroyed.
+    func readingCipher(for customer: String, on pool: ConnectionPool) async throws -> CustomerCipher {
+        if case .active(let key) = try await storedKey(of: customer, on: pool) {
+            return CustomerCipher(customer: customer, key: key)
+        }
+        return CustomerCipher(customer: customer, key: nil)
+    }
+
+    /// Ciphers for the customers that have a key row: all of them, or those named.
+    func readingCiphers(for customers: [String]? = nil, on connection: Connection) async throws -> [String: CustomerCipher] {
+        let result = if let customers {
+            try await connection.query(
+                "SELECT customer_id, wrapped_key FROM customer_keys WHERE customer_id = ANY($1::text[])", [customers])
+        } else {
+            try await connection.query("SELECT customer_id, wrapped_key FROM customer_keys")
+        }
+        var ciphers: [String: CustomerCipher] = [:]
+        for row in result.rows {
+            let customer: String = try row.decode(0)
+            let key = try row.decode(1, as: Data?.self).map { try masterKey.unwrap($0, for: customer) }
+            ciphers[customer] = CustomerCipher(customer: customer, key: key)
+        }
+        return ciphers
+    }
+
+    /// A new data key for a customer that has none, and the statement that stores it (in the
+    /// same transaction as the first events it seals).
+    func newKey(for customer: String) throws -> (cipher: CustomerCipher, statement: Statement) {
+        let made = try masterKey.newDataKey(for: customer)
+        return (
+            CustomerCipher(customer: customer, key: made.key),
+            Statement("INSERT INTO customer_keys (customer_id, wrapped_key) VALUES ($1, $2)", [customer, made.wrapped]))
+    }
+
+    /// Destroys the customer's key (recording the destruction even when it never had one), and
+    /// clears the responses stored for its commands, which can show its personal data.
+    static func forgetStatements(of customer: String) -> [Statement] {
+        [
+            Statement(
+                """
+                INSERT INTO customer_keys (customer_id, wrapped_key, destroyed_at) VALUES ($1, NULL, now())
+                ON CONFLICT (customer_id) DO UPDATE SET wrapped_key = NULL, destroyed_at = now()
+                """, [customer]),
+            Statement(
+                "UPDATE command_log SET response = '', erased_at = now() WHERE stream_id = $1 AND erased_at IS NULL",
+                [customer]),
+        ]
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import CustomerDomain
+
+/// A cipher whose stored form is visible: `sealed(<field>:<reversed value>)`.
+private struct ReversingCipher: PersonalDataCipher {
+    var erased = false
+
+    func seal(_ value: String, field: PersonalField) throws -> String {
+        "sealed(\(field.rawValue):\(String(value.reversed())))"
+    }
+
+    func open(_ stored: String, field: PersonalField) throws -> String {
+        let prefix = "sealed(\(field.rawValue):"
+        guard stored.hasPrefix(prefix), stored.hasSuffix(")") else { return stored }
+        return erased ? PersonalData.erased : String(stored.dropFirst(prefix.count).dropLast().reversed())
+    }
+}
+
+@Suite struct PersonalDataTests {
+    func janeCreated() throws -> CustomerEvent {
+        try #require(try decide(.createIndividual(id: Fixtures.customerID, Fixtures.janeSmith), state: .initial, context: Fixtures.context).first)
+    }
+
+    @Test(arguments: [
+        ("firstName", "Jane"), ("lastName", "Smith"), ("dateOfBirth", "1990-04-12"), ("taxIdentificationNumber", "123-45-6789"),
+    ])
+    func aPersonalFieldIsStoredOnlySealed(field: String, value: String) throws {
+        let json = String(decoding: try janeCreated().encoded(sealingWith: ReversingCipher()).data, as: UTF8.self)
+        #expect(json.contains(#""\#(field)":"sealed(\#(field):\#(String(value.reversed())))""#))
+        #expect(!json.contains(#""\#(value)""#))
+    }
+
+    @Test(arguments: [("taxIdentificationNumberType", "ssn"), ("taxIdentificationNumberCountry", "USA"), ("email", "jane.smith@example.com")])
+    func otherFieldsStayPlain(field: String, value: String) throws {
+        let json = String(decoding: try janeCreated().encoded(sealingWith: ReversingCipher()).data, as: UTF8.self)
+        #expect(json.contains(#""\#(field)":"\#(value)""#))
+    }
+
+    @Test func openingWhatWasSealedGivesTheSameEvent() throws {
+        let event = try janeCreated()
+        let stored = try event.encoded(sealingWith: ReversingCipher())
+        let decoded = try CustomerEvent.decode(
+            type: stored.type, schemaVersion: stored.schemaVersion, data: stored.data, opening: ReversingCipher())
+        #expect(decoded == event)
+    }
+
+    @Test func withoutItsKeyASealedFieldReadsErased() throws {
+        let stored = try janeCreated().encoded(sealingWith: ReversingCipher())
+        let decoded = try CustomerEvent.decode(
+            type: stored.type, schemaVersion: stored.schemaVersion, data: stored.data, opening: ReversingCipher(erased: true))
+        guard case .individualCustomerCreated(let created) = decoded else { Issue.record("decoded \(decoded.type)"); return }
+        let information = try #require(created.personalInformation)
+        #expect(information == PersonalInformation(
+            firstName: "[erased]", lastName: "[erased]", dateOfBirth: "[erased]", taxIdentificationNumber: "[erased]",
+            taxIdentificationNumberType: .ssn, taxIdentificationNumberCountry: "USA"))
+    }
+
+    @Test func erasureRecordsOneEventAndErasesTheCustomerAndItsRepresentatives() throws {
+        var scenario = Scenario()
+        try scenario.run(.createBusiness(id: Fixtures.businessID, Fixtures.acme))
+        try scenario.run(.addRepresentative(id: Fixtures.representativeID(9), Fixtures.representative(named: "Ann", owning: "40")))
+        let statusBefore = scenario.customer.representatives[0].profileStatus
+        let events = try scenario.run(.erasePersonalData)
+        #expect(events.map(\.type) == ["PersonalDataErased"])
+        #expect(scenario.customer.personalDataErasedAt != nil)
+        let representative = try #require(scenario.customer.representatives.first)
+        #expect(representative.personalInformation?.firstName == PersonalData.erased)
+        #expect(representative.personalInformation?.taxIdentificationNumber == PersonalData.erased)
+        #expect(representative.personalInformation?.taxIdentificationNumberCountry == "USA")
+        #expect(representative.profileStatus == statusBefore, "erasure moves no profile")
+        #expect(scenario.customer.businessInformation?.legalName == "Acme Corporation", "a business's own data is not personal")
+    }
+
+    @Test func erasingTwiceRecordsNothingTheSecondTime() throws {
+        var scenario = Scenario()
+        try scenario.run(.createIndividual(id: Fixtures.customerID, Fixtures.janeSmith))
+        try scenario.run(.erasePersonalData)
+        #expect(try scenario.run(.erasePersonalData).isEmpty)
+    }
+
+    @Test func erasingAnUnknownCustomerIsNotFound() {
+        #expect(throws: CustomerError.notFound(.customer(nil))) {
+            try decide(.erasePersonalData, state: .initial, context: Fixtures.context)
+        }
+    }
+
+    @Test(arguments: [
+        CustomerCommand.updateIndividual(IndividualUpdate(address: Fixtures.chicago)),
+        .recordDocumentUpload(id: Fixtures.documentID(3), Fixtures.upload(.passport, for: Fixtures.customerID.rawValue)),
+        .decideProfile(.kycProfileA, subject: .customer(Fixtures.customerID), ProfileDecision(decision: .rejected)),
+    ])
+    func anErasedCustomerTakesNoMoreCommands(command: CustomerCommand) throws {
+        var scenario = Scenario()
+        try scenario.run(.createIndividual(id: Fixtures.customerID, Fixtures.janeSmith))
+        try scenario.run(.erasePersonalData)
+        #expect(throws: CustomerError.self) { try scenario.run(command) }
+        do {
+            try scenario.run(command)
+        } catch {
+            #expect(error.code == "request/invalid")
+            #expect(error.detail.contains("erased"))
+        }
+    }
+
+    @Test func maskingLeavesAnErasedTaxNumberErased() {
+        let erased = PersonalInformation(taxIdentificationNumber: "123-45-6789").erased
+        #expect(erased.masked.taxIdentificationNumber == PersonalData.erased)
+        #expect(PersonalInformation(taxIdentificationNumber: "123-45-6789").masked.taxIdentificationNumber == "***")
+    }
+}
