@@ -20,10 +20,11 @@ public func buildApplication(
 public func buildRouter(configuration: APIConfiguration, services: APIServices) -> Router<APIContext> {
     let router = Router(context: APIContext.self)
     let endpoints = endpoints(configuration: configuration, services: services)
+    // Identified before the access log, so that every log line of a request names its actor.
     router.middlewares.add(RequestIdMiddleware())
+    router.middlewares.add(AuthenticationMiddleware(keyring: configuration.keyring))
     router.middlewares.add(AccessLogMiddleware())
     router.middlewares.add(ProblemMiddleware(allowedMethods: AllowedMethods(endpoints)))
-    router.middlewares.add(AuthenticationMiddleware(keyring: configuration.keyring))
     for endpoint in endpoints {
         endpoint.register(on: router)
     }

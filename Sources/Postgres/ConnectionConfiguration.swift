@@ -20,17 +20,22 @@ public struct SessionSettings: Sendable {
     public var applicationName: String
     /// Schema for unqualified names, e.g. a benchmark's scratch schema; nil keeps the server's.
     public var searchPath: String?
+    /// A role every statement of the session runs as (`SET ROLE`), e.g. the service's
+    /// least-privilege role when the login role may do more; nil keeps the login role.
+    public var role: String?
 
     public init(
         idleInTransactionTimeoutMilliseconds: Int = 60_000,
         statementTimeoutMilliseconds: Int = 0,
         applicationName: String = "customers",
-        searchPath: String? = nil
+        searchPath: String? = nil,
+        role: String? = nil
     ) {
         self.idleInTransactionTimeoutMilliseconds = idleInTransactionTimeoutMilliseconds
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
         self.applicationName = applicationName
         self.searchPath = searchPath
+        self.role = role
     }
 
     /// Decoding relies on ISO dates in UTC; the values here are numbers and a fixed-alphabet name.
@@ -42,5 +47,6 @@ public struct SessionSettings: Sendable {
         SET statement_timeout TO \(max(0, statementTimeoutMilliseconds));
         SET application_name TO '\(name)';
         """ + (searchPath.map { "SET search_path TO \(quoteIdentifier($0)), public;" } ?? "")
+            + (role.map { "SET ROLE \(quoteIdentifier($0));" } ?? "")
     }
 }

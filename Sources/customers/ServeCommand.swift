@@ -26,6 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "Database connections in the pool.") var connections = 16
+    @Option(help: "Role the sessions run as, e.g. customers_service (default: $CUSTOMERS_DATABASE_ROLE, else the login role).")
+    var databaseRole: String?
 
     func run() async throws {
         var logger = Logger(label: "customers")
@@ -35,7 +37,10 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
-        let pool = ConnectionPool(configuration: try database.configuration(), options: .init(maximumConnections: connections))
+        var databaseConfiguration = try database.configuration()
+        databaseConfiguration.sessionSettings.role = databaseRole
+            ?? ProcessInfo.processInfo.environment["CUSTOMERS_DATABASE_ROLE"].flatMap { $0.isEmpty ? nil : $0 }
+        let pool = ConnectionPool(configuration: databaseConfiguration, options: .init(maximumConnections: connections))
         let store = EventStore(pool: pool)
         let migrator = Migrator(pool: pool)
         try await vault.checkMasterKey(on: pool)

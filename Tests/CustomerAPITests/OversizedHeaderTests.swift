@@ -3,9 +3,6 @@ import TestSupport
 import Testing
 
 @Suite(.serialized) struct OversizedHeaderTests {
-    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appending(path: ".build/debug/customers")
-
     /// Header sections and request lines far beyond any sane size, and bytes that are not HTTP,
     /// are refused with a 4xx by the server's HTTP parser, and the server goes on serving. Run
     /// against the `customers` binary itself, as deployed.
@@ -15,26 +12,10 @@ import Testing
         "NOT HTTP AT ALL\r\n\r\n",
     ])
     func isRefusedAndTheServerGoesOn(request: String) async throws {
-        let port = Int.random(in: 20_000...29_999)
-        let server = Process()
-        server.executableURL = Self.binary
-        server.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--connections", "2"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = try TestDatabase.configuration().connectionString
-        environment["CUSTOMERS_MASTER_KEY"] = try TestDatabase.masterKeyBase64()
-        environment["CUSTOMERS_API_KEYS"] = "probe:probe-secret-0123456789:customers:read"
-        server.environment = environment
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
+        let server = try await ServerProcess.start(apiKeys: "probe:probe-secret-0123456789:customers:read")
+        defer { server.stop() }
+        let port = server.port
         let health = Array("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
-        var ready = false
-        for _ in 0..<100 where !ready {
-            ready = try await Task.detached { try RawHTTP.send(health, port: port) }.value == "HTTP/1.1 200 OK"
-            if !ready { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        try #require(ready, "the server did not start")
 
         let statusLine = try await Task.detached { try RawHTTP.send(Array(request.utf8), port: port) }.value
         #expect(statusLine?.hasPrefix("HTTP/1.1 4") == true, "\(statusLine ?? "no answer")")

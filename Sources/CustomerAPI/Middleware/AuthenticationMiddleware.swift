@@ -12,9 +12,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
            header.prefix(7).lowercased() == "bearer " {
             context.apiKey = keyring.key(for: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
         }
-        if let key = context.apiKey {
-            context.logger[metadataKey: "actor"] = .string(key.name)
-        }
+        context.logger[metadataKey: "actor"] = .string(context.apiKey?.name ?? "anonymous")
         return try await next(request, context)
     }
 }

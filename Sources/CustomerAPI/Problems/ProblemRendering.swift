@@ -24,17 +24,27 @@ enum ProblemRendering {
             return problem(for: APIError.tooLarge(limit: APILimits.jsonBody), requestId: requestId, logger: logger)
         case let error as PostgresError where error.sqlState?.errorClass == "22":
             // A data exception: a value of the request the database cannot store.
-            logger.notice("value refused by the database", metadata: ["error": "\(error)"])
+            logger.notice("value refused by the database", metadata: ["error": "\(loggable(error))"])
             return problem(for: APIError.badRequest("The request holds a value that cannot be stored."), requestId: requestId, logger: logger)
         case let error as PostgresError where error.kind != .server && error.kind != .decoding:
-            logger.error("database unavailable", metadata: ["error": "\(error)"])
+            logger.error("database unavailable", metadata: ["error": "\(loggable(error))"])
             return problem(for: APIError.unavailable("The database is unavailable; try again shortly."), requestId: requestId, logger: logger)
         default:
-            logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            logger.error("request failed", metadata: ["error": "\(loggable(error))"])
             return ProblemDetails(
                 status: 500, code: "internal/error", detail: "The request failed; the log holds details under this correlation id.",
                 correlationId: requestId)
         }
+    }
+
+    /// What the log may say about an error. A server error's message and detail can quote the
+    /// values of the request (personal data among them), so only its SQLSTATE and constraint go
+    /// into the log; the client library's own messages (connection failures) are kept whole.
+    static func loggable(_ error: any Error) -> String {
+        guard let error = error as? PostgresError, error.kind == .server else { return String(reflecting: error) }
+        var text = "PostgreSQL server error [\(error.sqlState?.code ?? "?????")]"
+        if let constraint = error.constraint { text += " on constraint \(constraint)" }
+        return text
     }
 
     /// Hummingbird's own refusals in the contract's words.

@@ -1,0 +1,96 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A known tax number, names and date of birth go through the deployed binary (create, update,
+/// history, time travel, a refused request, forget); then neither a dump of the whole database
+/// nor the service's log holds any of them in plain text.
+@Suite(.serialized) struct PersonalDataExposureTests {
+    static let secret = "exposure-secret-0123456789"
+    let firstName = "Xavi" + Self.letters(10)
+    let lastName = "Yarrow" + Self.letters(10)
+    let taxNumber = String(format: "%03d-%02d-%04d", Int.random(in: 100...665), Int.random(in: 10...99), Int.random(in: 1000...9999))
+    let dateOfBirth = "1968-02-29"
+
+    @Test func noPlainPersonalDataInTheDatabaseDumpOrTheLog() async throws {
+        let log = FileManager.default.temporaryDirectory.appending(path: TestDatabase.uniqueName("service") + ".log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let server = try await ServerProcess.start(
+            apiKeys: "auditor:\(Self.secret):customers:write,customers:read,audit:read,admin", log: log)
+        let api = "http://127.0.0.1:\(server.port)"
+
+        let created = try curl("-X", "POST", "\(api)/v2/customer", "-H", "Content-Type: application/json", "-d", """
+            {"type":"individual","email":"\(Self.letters(12))@example.com","phone":"+14155550123",
+             "address":{"line1":"1 Main St","city":"Chicago","state":"IL","postalCode":"60606","country":"USA"},
+             "personalInformation":{"firstName":"\(firstName)","lastName":"\(lastName)","dateOfBirth":"\(dateOfBirth)",
+               "taxIdentificationNumber":"\(taxNumber)","taxIdentificationNumberType":"ssn","taxIdentificationNumberCountry":"USA"}}
+            """)
+        try #require(created.status == 201, "\(created.body)")
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(created.body.utf8)) as? [String: Any])?["id"] as? String)
+        #expect(created.body.contains(firstName), "the customer itself shows its names")
+        #expect(!created.body.contains(taxNumber), "no response shows the tax number")
+
+        // A refused request that carries the tax number, and one that searches for a name.
+        let refused = try curl("-X", "PATCH", "\(api)/v2/customer/\(id)", "-H", "Content-Type: application/json",
+                               "-d", #"{"personalInformation":{"taxIdentificationNumber":"\#(taxNumber)","dateOfBirth":"2999-01-01"}}"#)
+        #expect(refused.status == 400 || refused.status == 422)
+        #expect(!refused.body.contains(taxNumber))
+        _ = try curl("\(api)/v2/customer?search=\(lastName)")
+        let history = try curl("\(api)/v2/customer/\(id)/events")
+        #expect(history.status == 200 && history.body.contains(lastName) && !history.body.contains(taxNumber))
+        #expect(try curl("\(api)/v2/customer/\(id)?asOfVersion=1").body.contains(firstName))
+
+        let forgotten = try curl("-X", "POST", "\(api)/v2/customer/\(id)/forget")
+        #expect(forgotten.status == 200)
+        #expect(forgotten.body.contains(#""firstName":"[erased]""#), "\(forgotten.body)")
+        let erasedHistory = try curl("\(api)/v2/customer/\(id)/events")
+        #expect(erasedHistory.body.contains("PersonalDataErased") && !erasedHistory.body.contains(lastName))
+        #expect(try curl("\(api)/v2/customer/\(id)?asOfVersion=1").body.contains(#""lastName":"[erased]""#))
+        server.stop()
+
+        let dump = try run("pg_dump", "--dbname", try TestDatabase.configuration().connectionString)
+        #expect(dump.contains(id), "the dump is of the database the server wrote to")
+        let logText = try String(contentsOf: log, encoding: .utf8)
+        for value in [taxNumber, firstName, lastName, dateOfBirth] {
+            #expect(!dump.contains(value), "\(value) is in the database dump")
+        }
+        #expect(!logText.contains(taxNumber) && !logText.contains(firstName) && !logText.contains(Self.secret))
+
+        // Every line the requests logged names its request id and its actor (anonymous for the
+        // start-up health probes, which send no key).
+        let requestLines = logText.split(separator: "\n").filter { $0.contains("request_id=") || $0.contains(" request") }
+        #expect(requestLines.count >= 8)
+        for line in requestLines {
+            let actor = line.contains("route=/healthz") ? "actor=anonymous" : "actor=auditor"
+            #expect(line.contains("request_id=") && line.contains(actor), "\(line)")
+        }
+    }
+
+    private func curl(_ arguments: String...) throws -> (status: Int, body: String) {
+        let output = try run("curl", ["-s", "-H", "Authorization: Bearer \(Self.secret)", "-w", "\n%{http_code}"] + arguments)
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    }
+
+    private func run(_ tool: String, _ arguments: String...) throws -> String {
+        try run(tool, arguments)
+    }
+
+    private func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(tool) exited with \(process.terminationStatus)")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func letters(_ count: Int) -> String {
+        String((0..<count).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement()! })
+    }
+}

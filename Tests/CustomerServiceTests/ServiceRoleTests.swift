@@ -1,0 +1,86 @@
+import CustomerDomain
+import CustomerService
+import EventStore
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+/// `customers_service`, the role `serve` runs as, can do everything serving needs and nothing
+/// else: each refusal below is a privilege error, before any trigger or lock.
+@Suite struct ServiceRoleTests {
+    static func restricted(_ pool: ConnectionPool) -> ConnectionPool {
+        var configuration = pool.configuration
+        configuration.sessionSettings.role = "customers_service"
+        return ConnectionPool(configuration: configuration, options: .init(maximumConnections: 4, acquireTimeout: .seconds(30)))
+    }
+
+    @Test func theServiceRoleServesWholeLifecyclesForgetsAndProjects() async throws {
+        let owner = try await TestDatabase.migratedPool(maximumConnections: 2)
+        let pool = Self.restricted(owner)
+        let store = EventStore(pool: pool)
+        let vault = try ServiceHarness.vault()
+        let harness = ServiceHarness(pool: pool, store: store, handler: CommandHandler(store: store, vault: vault), vault: vault)
+        do {
+            #expect(try await pool.query("SELECT current_user::text").rows[0].decode(0, as: String.self) == "customers_service")
+            try await vault.checkMasterKey(on: pool)
+            let acme: CustomerID = ServiceInputs.fresh()
+            for command in HandlerLifecycleTests.businessApproval(of: acme) { try await harness.run(command, on: acme) }
+            let claim = IdempotencyClaim(key: TestDatabase.uniqueName("role"), requestHash: "h")
+            try await harness.run(.erasePersonalData, on: acme, idempotency: claim)
+            try await harness.run(.erasePersonalData, on: acme, idempotency: claim)
+            try await harness.expectReadModelsEqualFold(of: acme)
+            let bytes = Data("%PDF-1.4 \(UUID())".utf8)
+            try await DocumentContents(pool: pool).store(bytes, sha256: (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined(), mimeType: "application/pdf")
+            _ = try await ProjectorRunner(projector: CustomerActivityProjector(), store: store).runOnce()
+            #expect(try await Migrator(pool: pool).appliedVersions() == Migration.embedded.map(\.version))
+        } catch {
+            await pool.close()
+            await owner.close()
+            throw error
+        }
+        await pool.close()
+        await owner.close()
+    }
+
+    /// Run in a scratch schema of their own: statements that would lock a table if allowed
+    /// must not make other tests wait.
+    @Test(arguments: [
+        "UPDATE events SET data = '{}'", "DELETE FROM events", "TRUNCATE events",
+        "ALTER TABLE events DISABLE TRIGGER ALL", "DROP TABLE customers", "CREATE TABLE intruder (id int)",
+        "UPDATE customers SET email = 'x'", "TRUNCATE customers", "DELETE FROM streams", "DELETE FROM customer_keys",
+        "DELETE FROM command_log", "DELETE FROM customer_activity", "DELETE FROM document_contents",
+        "DELETE FROM schema_migrations", "UPDATE master_key_fingerprint SET fingerprint = 'x'",
+    ])
+    func anythingElseIsRefused(statement: String) async throws {
+        try await TestDatabase.withScratchSchema { owner in
+            let pool = Self.restricted(owner)
+            let error = await #expect(throws: PostgresError.self) { try await pool.query(statement) }
+            #expect(error?.sqlState == SQLState("42501"), "\(statement): \(String(describing: error))")
+            await pool.close()
+        }
+    }
+}
+
+extension ServiceRoleTests {
+    /// A rebuild swaps new tables in; they keep the live tables' grants, so the service goes on
+    /// writing the read models afterwards.
+    @Test func aRebuildKeepsTheServiceRolesPrivileges() async throws {
+        try await TestDatabase.withScratchSchema { owner in
+            let vault = try ServiceHarness.vault()
+            try await CustomerProjection(store: EventStore(pool: owner), vault: vault).rebuild()
+            let pool = Self.restricted(owner)
+            let store = EventStore(pool: pool)
+            let harness = ServiceHarness(pool: pool, store: store, handler: CommandHandler(store: store, vault: vault), vault: vault)
+            let customer: CustomerID = ServiceInputs.fresh()
+            do {
+                try await harness.run(.createIndividual(id: customer, ServiceInputs.janeSmith()), on: customer)
+                try await harness.expectReadModelsEqualFold(of: customer)
+            } catch {
+                await pool.close()
+                throw error
+            }
+            await pool.close()
+        }
+    }
+}
