@@ -10,6 +10,11 @@ public struct APIConfiguration: Sendable {
     /// A connection that sends nothing for this long is closed, so idle or stalled clients do
     /// not hold connections (and their memory) forever.
     public var idleTimeout: Duration = .seconds(30)
+    /// A request's head must be complete this long after the connection opened or the last
+    /// response ended; a client that trickles its headers is disconnected.
+    public var requestHeadTimeout: Duration = .seconds(30)
+    /// A request's body must be complete this long after its head (15 MiB at 128 KiB/s).
+    public var requestBodyTimeout: Duration = .seconds(120)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, keyring: APIKeyring,

@@ -7,11 +7,13 @@ public func buildApplication(
     configuration: APIConfiguration, services: APIServices, logger: Logger
 ) -> some ApplicationProtocol {
     let router = buildRouter(configuration: configuration, services: services)
-    let idle = configuration.idleTimeout.components
+    let headTimeout = TimeAmount(configuration.requestHeadTimeout)
+    let bodyTimeout = TimeAmount(configuration.requestBodyTimeout)
     return Application(
         router: router,
         server: .http1(configuration: .init(
-            idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
+            additionalChannelHandlers: [RequestDeadlineHandler(headTimeout: headTimeout, bodyTimeout: bodyTimeout)],
+            idleTimeout: TimeAmount(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "customers"),
         logger: logger)
 }
@@ -41,4 +43,11 @@ public func endpoints(configuration: APIConfiguration, services: APIServices) ->
         + HistoryRoutes(services: services).endpoints
         + RepresentativeRoutes(services: services).endpoints
         + DocumentRoutes(services: services).endpoints
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let components = duration.components
+        self = .nanoseconds(components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000)
+    }
 }

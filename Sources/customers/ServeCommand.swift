@@ -28,6 +28,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Database connections in the pool.") var connections = 16
     @Option(help: "Role the sessions run as, e.g. customers_service (default: $CUSTOMERS_DATABASE_ROLE, else the login role).")
     var databaseRole: String?
+    @Option(help: "Seconds a request waits for a database connection before it gets a 503.") var databaseWaitTimeout = 10
+    @Option(help: "Seconds a connection may send nothing before it is closed.") var idleTimeout = 30
+    @Option(help: "Seconds a client has to send a request's head (headers).") var requestHeadTimeout = 30
+    @Option(help: "Seconds a client has to send a request's body after its head.") var requestBodyTimeout = 120
+
+    func validate() throws {
+        for (name, value) in [("database-wait-timeout", databaseWaitTimeout), ("idle-timeout", idleTimeout),
+                              ("request-head-timeout", requestHeadTimeout), ("request-body-timeout", requestBodyTimeout)]
+        where !(1...3_600).contains(value) {
+            throw ValidationError("--\(name) must be 1…3600 seconds")
+        }
+    }
 
     func run() async throws {
         var logger = Logger(label: "customers")
@@ -40,12 +52,12 @@ struct ServeCommand: AsyncParsableCommand {
         var databaseConfiguration = try database.configuration()
         databaseConfiguration.sessionSettings.role = databaseRole
             ?? ProcessInfo.processInfo.environment["CUSTOMERS_DATABASE_ROLE"].flatMap { $0.isEmpty ? nil : $0 }
-        let pool = ConnectionPool(configuration: databaseConfiguration, options: .init(maximumConnections: connections))
+        let pool = ConnectionPool(configuration: databaseConfiguration, options: .init(maximumConnections: connections, acquireTimeout: .seconds(databaseWaitTimeout)))
         let store = EventStore(pool: pool)
         let migrator = Migrator(pool: pool)
         try await vault.checkMasterKey(on: pool)
         let expected = Migration.embedded.map(\.version)
-        let configuration = APIConfiguration(
+        var configuration = APIConfiguration(
             host: host, port: port, keyring: keyring,
             readinessCheck: { (try? await migrator.appliedVersions()) == expected },
             metricsText: {
@@ -53,6 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
                 registry.emit(into: &buffer)
                 return String(decoding: buffer, as: UTF8.self)
             })
+        configuration.idleTimeout = .seconds(idleTimeout)
+        configuration.requestHeadTimeout = .seconds(requestHeadTimeout)
+        configuration.requestBodyTimeout = .seconds(requestBodyTimeout)
         let app = buildApplication(configuration: configuration, services: APIServices(store: store, vault: vault), logger: logger)
         // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the rest.
         let services = ServiceGroup(configuration: .init(

@@ -27,6 +27,60 @@ import Testing
     }
 }
 
+extension IdleClientTests {
+    /// A client that is never idle but never finishes its request — headers or a body sent a
+    /// few bytes at a time — is disconnected when the request's deadline passes.
+    @Test(arguments: [
+        ("GET /healthz HTTP/1.1\r\nHost: x\r\n", "X-Slow: y\r\n"),
+        (
+            "POST /v2/customer HTTP/1.1\r\nHost: x\r\nAuthorization: \(TestApplication.bearer("writer"))\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n",
+            "{"
+        ),
+    ])
+    func aTricklingClientIsDisconnected(opening: String, trickle: String) async throws {
+        let pool = ConnectionPool(configuration: try TestDatabase.configuration())
+        var configuration = TestApplication.configuration()
+        configuration.port = 0
+        configuration.requestHeadTimeout = .seconds(1)
+        configuration.requestBodyTimeout = .seconds(1)
+        let app = buildApplication(configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()), logger: Logger(label: "test"))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let started = ContinuousClock.now
+            let closed = try await Task.detached {
+                TricklingClient.isDisconnected(port: port, opening: opening, trickle: trickle, every: .milliseconds(200), giveUpAfter: .seconds(10))
+            }.value
+            #expect(closed)
+            #expect(ContinuousClock.now - started < .seconds(6))
+        }
+        await pool.close()
+    }
+}
+
+/// Sends a request's start, then a few bytes at a time, until the server hangs up.
+enum TricklingClient {
+    static func isDisconnected(port: Int, opening: String, trickle: String, every interval: Duration, giveUpAfter limit: Duration) -> Bool {
+        guard let socket = LoopbackSocket.connect(port: port) else { return false }
+        defer { close(socket) }
+        let started = ContinuousClock.now
+        var next = Array(opening.utf8)
+        while ContinuousClock.now - started < limit {
+            let sent = next.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 { return true }
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, Int32(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)) > 0 {
+                var buffer = [UInt8](repeating: 0, count: 512)
+                let count = recv(socket, &buffer, buffer.count, 0)
+                // Hung up, or answered (a refusal) and then hung up.
+                if count <= 0 { return true }
+            }
+            next = Array(trickle.utf8)
+        }
+        return false
+    }
+}
+
 /// A TCP client that connects to 127.0.0.1 and only waits for the server to hang up.
 enum SilentClient {
     static func waitForClose(port: Int, giveUpAfter seconds: Int) throws -> Bool {
