@@ -75,6 +75,29 @@ import Testing
         }
     }
 
+    /// `customers forget` erases the personal fields everywhere the log is shown; a second run
+    /// records nothing, and a customer that does not exist is an error.
+    @Test func forgetErasesThePersonalFieldsOfTheWholeStream() async throws {
+        try await ServiceHarness.with { harness in
+            let jane: CustomerID = ServiceInputs.fresh()
+            for command in HandlerLifecycleTests.individualApproval(of: jane).prefix(3) {
+                try await harness.run(command, on: jane)
+            }
+            let forgotten = try Self.customers(["forget", jane.rawValue])
+            #expect(forgotten.status == 0)
+            #expect(forgotten.output.contains("personal data erased at version 5"))
+            let history = try Self.customers(["history", jane.rawValue, "--json"])
+            #expect(history.output.contains("PersonalDataErased"))
+            #expect(history.output.contains(#""firstName":"[erased]""#) || history.output.contains(#""firstName" : "[erased]""#))
+            #expect(!history.output.contains("Jane"))
+            let asCreated = try Self.customers(["show", jane.rawValue, "--as-of-version", "1"])
+            #expect(!asCreated.output.contains("Jane") && asCreated.output.contains("[erased]"))
+
+            #expect(try Self.customers(["forget", jane.rawValue]).output.contains("already erased"))
+            #expect(try Self.customers(["forget", ServiceInputs.fresh(CustomerID.self).rawValue]).status != 0)
+        }
+    }
+
     @Test func projectionsVerifyReportsNoDifferenceAndExitsZero() throws {
         let verify = try Self.customers(["projections", "verify"])
         #expect(verify.status == 0, "\(verify.output)")
