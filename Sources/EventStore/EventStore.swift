@@ -57,7 +57,22 @@ public final class EventStore: Sendable {
 
     /// The events of one stream from `fromVersion` on, oldest first.
     public func read(stream: String, fromVersion: Int64 = 1, limit: Int = Int(Int32.max)) async throws -> [RecordedEvent] {
-        let result = try await pool.query(
+        let result = try await pool.withConnection { try await $0.execute(Self.readStatement(stream, fromVersion, limit)) }
+        return try result.rows.map(RecordedEvent.init(row:))
+    }
+
+    /// The result of `companion`, then the stream's events, in one round trip: e.g. what a
+    /// caller keeps beside the stream and needs to read its events. The companion runs first, so
+    /// whatever committed before it also committed before the events were read.
+    public func read(stream: String, alongside companion: Statement) async throws -> (events: [RecordedEvent], companion: QueryResult) {
+        let results = try await pool.withConnection { connection in
+            try await connection.pipeline([companion, Self.readStatement(stream, 1, Int(Int32.max))])
+        }
+        return (try results[1].rows.map(RecordedEvent.init(row:)), results[0])
+    }
+
+    private static func readStatement(_ stream: String, _ fromVersion: Int64, _ limit: Int) -> Statement {
+        Statement(
             """
             SELECT global_position, transaction_id, stream_id, stream_version, event_type,
                    schema_version, data, metadata, recorded_at
@@ -67,7 +82,6 @@ public final class EventStore: Sendable {
             LIMIT $3
             """,
             [stream, fromVersion, limit])
-        return try result.rows.map(RecordedEvent.init(row:))
     }
 
     /// The stream's current version, or nil when it does not exist.

@@ -19,7 +19,7 @@ import Testing
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let started = ContinuousClock.now
-            let closed = try await Task.detached { try SilentClient.waitForClose(port: port, giveUpAfter: 10) }.value
+            let closed = try await onOwnThread { try SilentClient.waitForClose(port: port, giveUpAfter: 10) }
             #expect(closed)
             #expect(ContinuousClock.now - started < .seconds(8))
         }
@@ -48,9 +48,9 @@ extension IdleClientTests {
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let started = ContinuousClock.now
-            let closed = try await Task.detached {
+            let closed = try await onOwnThread {
                 TricklingClient.isDisconnected(port: port, opening: opening, trickle: trickle, every: .milliseconds(200), giveUpAfter: .seconds(10))
-            }.value
+            }
             #expect(closed)
             #expect(ContinuousClock.now - started < .seconds(6))
         }

@@ -19,7 +19,7 @@ import Testing
             apiKeys: "auditor:\(Self.secret):customers:write,customers:read,audit:read,admin", log: log)
         let api = "http://127.0.0.1:\(server.port)"
 
-        let created = try curl("-X", "POST", "\(api)/v2/customer", "-H", "Content-Type: application/json", "-d", """
+        let created = try await curl("-X", "POST", "\(api)/v2/customer", "-H", "Content-Type: application/json", "-d", """
             {"type":"individual","email":"\(Self.letters(12))@example.com","phone":"+14155550123",
              "address":{"line1":"1 Main St","city":"Chicago","state":"IL","postalCode":"60606","country":"USA"},
              "personalInformation":{"firstName":"\(firstName)","lastName":"\(lastName)","dateOfBirth":"\(dateOfBirth)",
@@ -31,24 +31,24 @@ import Testing
         #expect(!created.body.contains(taxNumber), "no response shows the tax number")
 
         // A refused request that carries the tax number, and one that searches for a name.
-        let refused = try curl("-X", "PATCH", "\(api)/v2/customer/\(id)", "-H", "Content-Type: application/json",
+        let refused = try await curl("-X", "PATCH", "\(api)/v2/customer/\(id)", "-H", "Content-Type: application/json",
                                "-d", #"{"personalInformation":{"taxIdentificationNumber":"\#(taxNumber)","dateOfBirth":"2999-01-01"}}"#)
         #expect(refused.status == 400 || refused.status == 422)
         #expect(!refused.body.contains(taxNumber))
-        _ = try curl("\(api)/v2/customer?search=\(lastName)")
-        let history = try curl("\(api)/v2/customer/\(id)/events")
+        _ = try await curl("\(api)/v2/customer?search=\(lastName)")
+        let history = try await curl("\(api)/v2/customer/\(id)/events")
         #expect(history.status == 200 && history.body.contains(lastName) && !history.body.contains(taxNumber))
-        #expect(try curl("\(api)/v2/customer/\(id)?asOfVersion=1").body.contains(firstName))
+        #expect(try await curl("\(api)/v2/customer/\(id)?asOfVersion=1").body.contains(firstName))
 
-        let forgotten = try curl("-X", "POST", "\(api)/v2/customer/\(id)/forget")
+        let forgotten = try await curl("-X", "POST", "\(api)/v2/customer/\(id)/forget")
         #expect(forgotten.status == 200)
         #expect(forgotten.body.contains(#""firstName":"[erased]""#), "\(forgotten.body)")
-        let erasedHistory = try curl("\(api)/v2/customer/\(id)/events")
+        let erasedHistory = try await curl("\(api)/v2/customer/\(id)/events")
         #expect(erasedHistory.body.contains("PersonalDataErased") && !erasedHistory.body.contains(lastName))
-        #expect(try curl("\(api)/v2/customer/\(id)?asOfVersion=1").body.contains(#""lastName":"[erased]""#))
-        server.stop()
+        #expect(try await curl("\(api)/v2/customer/\(id)?asOfVersion=1").body.contains(#""lastName":"[erased]""#))
+        await server.stop()
 
-        let dump = try run("pg_dump", "--dbname", try TestDatabase.configuration().connectionString)
+        let dump = try await run("pg_dump", "--dbname", try TestDatabase.configuration().connectionString)
         #expect(dump.contains(id), "the dump is of the database the server wrote to")
         let logText = try String(contentsOf: log, encoding: .utf8)
         for value in [taxNumber, firstName, lastName, dateOfBirth] {
@@ -66,17 +66,24 @@ import Testing
         }
     }
 
-    private func curl(_ arguments: String...) throws -> (status: Int, body: String) {
-        let output = try run("curl", ["-s", "-H", "Authorization: Bearer \(Self.secret)", "-w", "\n%{http_code}"] + arguments)
+    private func curl(_ arguments: String...) async throws -> (status: Int, body: String) {
+        let output = try await run("curl", ["-s", "-H", "Authorization: Bearer \(Self.secret)", "-w", "\n%{http_code}"] + arguments)
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
     }
 
-    private func run(_ tool: String, _ arguments: String...) throws -> String {
-        try run(tool, arguments)
+    private func run(_ tool: String, _ arguments: String...) async throws -> String {
+        try await run(tool, arguments)
     }
 
-    private func run(_ tool: String, _ arguments: [String]) throws -> String {
+    /// Runs `tool` on a thread of its own and returns what it printed.
+    private func run(_ tool: String, _ arguments: [String]) async throws -> String {
+        let (status, output) = try await onOwnThread { try Self.runBlocking(tool, arguments) }
+        try #require(status == 0, "\(tool) exited with \(status)")
+        return output
+    }
+
+    private static func runBlocking(_ tool: String, _ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
@@ -86,8 +93,7 @@ import Testing
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(tool) exited with \(process.terminationStatus)")
-        return String(decoding: data, as: UTF8.self)
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     static func letters(_ count: Int) -> String {

@@ -39,8 +39,11 @@ import Testing
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = try await onOwnThread {
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text
+        }
         let documented = Set(output.split(separator: "\n").map(String.init))
         let served = try await Self.routerRoutes()
         #expect(!served.isEmpty)

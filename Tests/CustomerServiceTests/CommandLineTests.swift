@@ -14,13 +14,23 @@ import Testing
         let output: String
     }
 
-    static func customers(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+    /// Runs the binary on a thread of its own, away from Swift's cooperative pool.
+    static func customers(_ arguments: [String]) async throws -> Run {
+        let environment = try environment()
+        return try await onOwnThread { try run(arguments, environment: environment) }
+    }
+
+    static func environment() throws -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = try TestDatabase.configuration().connectionString
         environment["CUSTOMERS_MASTER_KEY"] = try TestDatabase.masterKeyBase64()
+        return environment
+    }
+
+    private static func run(_ arguments: [String], environment: [String: String]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
@@ -39,20 +49,20 @@ import Testing
             for command in HandlerLifecycleTests.individualApproval(of: jane) {
                 try await harness.run(command, on: jane)
             }
-            let live = try Self.customers(["replay", jane.rawValue])
+            let live = try await Self.customers(["replay", jane.rawValue])
             #expect(live.status == 0)
             #expect(live.output.contains("status pending → approved"))
 
-            let exported = try Self.customers(["export", jane.rawValue])
+            let exported = try await Self.customers(["export", jane.rawValue])
             #expect(exported.status == 0)
             let file = FileManager.default.temporaryDirectory.appending(path: "\(jane.rawValue).jsonl")
             try exported.output.write(to: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: file) }
-            let fromFile = try Self.customers(["replay", "--from-file", file.path])
+            let fromFile = try await Self.customers(["replay", "--from-file", file.path])
             #expect(fromFile.status == 0)
             #expect(fromFile.output == live.output)
 
-            let history = try Self.customers(["history", jane.rawValue])
+            let history = try await Self.customers(["history", jane.rawValue])
             #expect(history.status == 0)
             #expect(history.output.contains("IndividualCustomerCreated"))
             for text in [live.output, exported.output, history.output] {
@@ -67,10 +77,10 @@ import Testing
             for command in HandlerLifecycleTests.individualApproval(of: jane) {
                 try await harness.run(command, on: jane)
             }
-            let then = try Self.customers(["show", jane.rawValue, "--as-of-version", "1"])
+            let then = try await Self.customers(["show", jane.rawValue, "--as-of-version", "1"])
             #expect(then.status == 0)
             #expect(then.output.contains(#""status" : "incomplete""#))
-            let now = try Self.customers(["show", jane.rawValue])
+            let now = try await Self.customers(["show", jane.rawValue])
             #expect(now.output.contains(#""status" : "approved""#))
         }
     }
@@ -83,30 +93,30 @@ import Testing
             for command in HandlerLifecycleTests.individualApproval(of: jane).prefix(3) {
                 try await harness.run(command, on: jane)
             }
-            let forgotten = try Self.customers(["forget", jane.rawValue])
+            let forgotten = try await Self.customers(["forget", jane.rawValue])
             #expect(forgotten.status == 0)
             #expect(forgotten.output.contains("personal data erased at version 5"))
-            let history = try Self.customers(["history", jane.rawValue, "--json"])
+            let history = try await Self.customers(["history", jane.rawValue, "--json"])
             #expect(history.output.contains("PersonalDataErased"))
             #expect(history.output.contains(#""firstName":"[erased]""#) || history.output.contains(#""firstName" : "[erased]""#))
             #expect(!history.output.contains("Jane"))
-            let asCreated = try Self.customers(["show", jane.rawValue, "--as-of-version", "1"])
+            let asCreated = try await Self.customers(["show", jane.rawValue, "--as-of-version", "1"])
             #expect(!asCreated.output.contains("Jane") && asCreated.output.contains("[erased]"))
 
-            #expect(try Self.customers(["forget", jane.rawValue]).output.contains("already erased"))
-            #expect(try Self.customers(["forget", ServiceInputs.fresh(CustomerID.self).rawValue]).status != 0)
+            #expect(try await Self.customers(["forget", jane.rawValue]).output.contains("already erased"))
+            #expect(try await Self.customers(["forget", ServiceInputs.fresh(CustomerID.self).rawValue]).status != 0)
         }
     }
 
-    @Test func projectionsVerifyReportsNoDifferenceAndExitsZero() throws {
-        let verify = try Self.customers(["projections", "verify"])
+    @Test func projectionsVerifyReportsNoDifferenceAndExitsZero() async throws {
+        let verify = try await Self.customers(["projections", "verify"])
         #expect(verify.status == 0, "\(verify.output)")
         #expect(verify.output.contains("customers: 0 rows differ"))
         #expect(verify.output.contains("customer_activity: 0 rows differ"))
     }
 
-    @Test func anUnknownCustomerIsAClearFailure() throws {
-        let run = try Self.customers(["history", "customer_00000000000000000000000000000000"])
+    @Test func anUnknownCustomerIsAClearFailure() async throws {
+        let run = try await Self.customers(["history", "customer_00000000000000000000000000000000"])
         #expect(run.status != 0)
     }
 }

@@ -16,10 +16,11 @@ struct CustomerLoader: Sendable {
 
     func load(_ id: CustomerID) async throws -> Loaded {
         let stream = CustomerStreams.id(of: id)
-        let recorded = try await store.read(stream: stream)
-        // A new customer has no key to look for.
+        // The key is read just before the events, in the same round trip: a key destroyed by then
+        // comes with the erasure event that destroyed it.
+        let (recorded, keyRow) = try await store.read(stream: stream, alongside: PersonalDataVault.keyStatement(of: stream))
         guard !recorded.isEmpty else { return Loaded(state: .initial, version: nil, key: .none) }
-        let key = try await vault.storedKey(of: stream, on: store.pool)
+        let key = try vault.storedKey(of: stream, from: keyRow)
         let cipher = CustomerCipher(customer: stream, key: key.active)
         var state = CustomerState.initial
         for event in recorded {

@@ -39,11 +39,19 @@ public struct PersonalDataVault: Sendable {
         }
     }
 
-    func storedKey(of customer: String, on pool: ConnectionPool) async throws -> StoredKey {
-        let result = try await pool.query("SELECT wrapped_key FROM customer_keys WHERE customer_id = $1", [customer])
+    /// The statement that reads a customer's key; `storedKey(of:from:)` reads its result.
+    static func keyStatement(of customer: String) -> Statement {
+        Statement("SELECT wrapped_key FROM customer_keys WHERE customer_id = $1", [customer])
+    }
+
+    func storedKey(of customer: String, from result: QueryResult) throws -> StoredKey {
         guard let row = result.first else { return .none }
         guard let wrapped = try row.decode(0, as: Data?.self) else { return .destroyed }
         return .active(try masterKey.unwrap(wrapped, for: customer))
+    }
+
+    func storedKey(of customer: String, on pool: ConnectionPool) async throws -> StoredKey {
+        try storedKey(of: customer, from: try await pool.withConnection { try await $0.execute(Self.keyStatement(of: customer)) })
     }
 
     /// The cipher that reads the customer's events: erased fields once its key is destroyed.

@@ -15,7 +15,10 @@ public struct CustomerHistory: Sendable {
 
     /// Every event of the customer's stream, oldest first (empty: no such customer).
     public func events(of customer: CustomerID) async throws -> [LoggedEvent] {
-        try await opened(try await store.read(stream: CustomerStreams.id(of: customer)), of: customer)
+        let stream = CustomerStreams.id(of: customer)
+        let (recorded, keyRow) = try await store.read(stream: stream, alongside: PersonalDataVault.keyStatement(of: stream))
+        let key = try vault.storedKey(of: stream, from: keyRow)
+        return try opened(recorded, with: CustomerCipher(customer: stream, key: key.active))
     }
 
     /// A page of the stream: up to `limit` events after version `after`, and whether more follow.
@@ -24,13 +27,11 @@ public struct CustomerHistory: Sendable {
         guard version < Int64.max, version >= 0, limit > 0 else { return ([], false) }
         let limit = min(limit, Int(Int32.max) - 1)
         let events = try await store.read(stream: CustomerStreams.id(of: customer), fromVersion: version + 1, limit: limit + 1)
-        return (try await opened(Array(events.prefix(limit)), of: customer), events.count > limit)
+        let cipher = try await vault.readingCipher(for: CustomerStreams.id(of: customer), on: store.pool)
+        return (try opened(Array(events.prefix(limit)), with: cipher), events.count > limit)
     }
 
-    private func opened(_ recorded: [RecordedEvent], of customer: CustomerID) async throws -> [LoggedEvent] {
-        guard !recorded.isEmpty else { return [] }
-        let stream = CustomerStreams.id(of: customer)
-        let cipher = try await vault.readingCipher(for: stream, on: store.pool)
+    private func opened(_ recorded: [RecordedEvent], with cipher: CustomerCipher) throws -> [LoggedEvent] {
         let sealedMarker = Data(CustomerCipher.prefix.utf8)
         return try recorded.map { event in
             var logged = LoggedEvent(event)

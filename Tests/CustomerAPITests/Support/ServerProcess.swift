@@ -34,19 +34,20 @@ struct ServerProcess {
         let health = Array("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
         for _ in 0..<100 {
             let port = server.port
-            if try await Task.detached(operation: { try RawHTTP.send(health, port: port) }).value == "HTTP/1.1 200 OK" {
+            if try await onOwnThread { try RawHTTP.send(health, port: port) } == "HTTP/1.1 200 OK" {
                 return server
             }
             try await Task.sleep(for: .milliseconds(100))
         }
-        server.stop()
+        await server.stop()
         throw ServerDidNotStart()
     }
 
     /// SIGTERM, then waits for the process to end (it finishes requests in flight first).
-    func stop() {
+    func stop() async {
+        let process = process
         process.terminate()
-        process.waitUntilExit()
+        _ = try? await onOwnThread { process.waitUntilExit() }
     }
 
     struct ServerDidNotStart: Error {}
