@@ -6,7 +6,7 @@ DEV_PORT ?= 54329
 TEST_PORT ?= 54339
 BUILD_FLAGS ?=
 
-.PHONY: run test build release stop migrate bench-append bench-rebuild bench-http clean deps
+.PHONY: run test build release stop migrate bench-append bench-rebuild bench-http drill clean deps
 
 deps:
 	@scripts/install-dependencies
@@ -48,6 +48,12 @@ bench-rebuild: release
 # HTTP load (wrk) beside the store's raw append rate at the same concurrency.
 bench-http: release
 	@scripts/bench/http
+
+# Reliability drills (scripts/drill): crash, database outage, two instances, long transaction.
+# Each starts its own throwaway cluster (.data/drill, 127.0.0.1:54349) and release servers on
+# 127.0.0.1:18081-18082, and removes them again. CUSTOMERS_BIN runs them against another binary.
+drill: release
+	@scripts/drill/all
 
 clean:
 	rm -rf .build
