@@ -31,13 +31,37 @@ extension RawConnection {
             // Each statement's results end with a NULL.
             while let extra = PQgetResult(handle) { PQclear(extra) }
         }
-        // The sync point closes the pipeline's transaction.
-        while let result = PQgetResult(handle) {
-            let status = PQresultStatus(result)
-            PQclear(result)
-            if status == PGRES_PIPELINE_SYNC { break }
-        }
+        // The sync point commits the pipeline's transaction: only its confirmation makes the
+        // batch a success. An error there (the session ended at the commit) fails the batch.
+        if let commitError = try awaitSync(handle) { firstError = firstError ?? commitError }
         if let firstError { throw firstError }
         return results
+    }
+
+    /// Reads up to the pipeline's sync result; returns the error reported instead of it, if any.
+    /// Throws when the connection ended before the sync came: whether the transaction committed
+    /// is then unknown, and the batch must not count as done.
+    private func awaitSync(_ handle: OpaquePointer) throws -> PostgresError? {
+        var reported: PostgresError?
+        var emptyReads = 0
+        while emptyReads < 3 {
+            guard let result = PQgetResult(handle) else {
+                // NULL ends an error's result set; the sync follows, unless the session is gone.
+                if PQstatus(handle) != CONNECTION_OK { break }
+                emptyReads += 1
+                continue
+            }
+            let status = PQresultStatus(result)
+            if status == PGRES_PIPELINE_SYNC {
+                PQclear(result)
+                return reported
+            }
+            if status == PGRES_FATAL_ERROR {
+                reported = reported ?? error(from: result, handle: handle)
+            }
+            PQclear(result)
+        }
+        throw reported ?? PostgresError(
+            kind: .connectionLost, message: "the connection ended before the server confirmed the commit")
     }
 }

@@ -213,11 +213,12 @@ final class RawConnection {
             return connectionOrClientError(handle, PQresultErrorMessage(result).map { String(cString: $0) } ?? "unknown error")
         }
         let state = SQLState(sqlState)
-        // The server ending this session (shutdown, terminate, idle timeout) loses the connection.
+        // The server ending this session (shutdown, terminate, idle timeout) loses the connection,
+        // even when the socket does not look closed yet as the error is read.
         let sessionEnded = state.errorClass == "08" || state.errorClass == "57" && state != .queryCanceled
             || state == .idleInTransactionTimeout
         return PostgresError(
-            kind: sessionEnded && PQstatus(handle) != CONNECTION_OK ? .connectionLost : .server,
+            kind: sessionEnded ? .connectionLost : .server,
             sqlState: state,
             message: field(CLIBPQ_DIAG_MESSAGE_PRIMARY) ?? "error",
             detail: field(CLIBPQ_DIAG_MESSAGE_DETAIL),

@@ -110,6 +110,32 @@ import Testing
         #expect(reader.positionsStrictlyIncrease)
     }
 
+    /// Lag counts what an open transaction holds a projector back from: events committed after
+    /// the checkpoint but still behind the fence.
+    @Test func lagCountsEventsHeldBehindAnOpenTransaction() async throws {
+        let pool = try await TestDatabase.migratedPool(maximumConnections: 4)
+        defer { Task { await pool.close() } }
+        let store = EventStore(pool: pool)
+        let prefix = TestDatabase.uniqueName("lag")
+        let checkpoint = try await currentTail(store)
+
+        let held = try await Connection.connect(try TestDatabase.configuration())
+        try await held.executeScript("BEGIN")
+        try await store.append(
+            to: "\(prefix)-held", streamType: "t", expectedVersion: .noStream,
+            events: [event("Held", "held")], metadata: testMetadata, in: Transaction(connection: held))
+        for index in 0..<3 {
+            try await store.append(
+                to: "\(prefix)-later-\(index)", streamType: "t", expectedVersion: .noStream,
+                events: [event("Later", "later-\(index)")], metadata: testMetadata)
+        }
+        #expect(try await store.eventsAfter(checkpoint) >= 3)
+        #expect(try await held.executeScript("COMMIT") == "COMMIT")
+        #expect(try await store.eventsAfter(checkpoint) >= 4)
+        await held.close()
+    }
+
+
     private func currentTail(_ store: EventStore) async throws -> GlobalPosition {
         let row = try await store.pool.query(
             "SELECT coalesce(max(transaction_id::text::numeric), 0)::text, coalesce(max(global_position), 0) FROM events").rows[0]

@@ -66,6 +66,22 @@ import Testing
         #expect(try await pool.query("SELECT 1").rows.count == 1)
     }
 
+    /// The commit at the pipeline's sync point can fail on its own (here a deferred constraint,
+    /// checked only at commit): every statement succeeded, yet the batch did not happen.
+    @Test func aCommitRefusedAtTheSyncPointFailsThePipeline() async throws {
+        let pool = ConnectionPool(configuration: try TestDatabase.configuration(), options: .init(maximumConnections: 2))
+        let table = TestDatabase.uniqueName("tx_deferred")
+        try await pool.query("CREATE TABLE \(table) (id int, CONSTRAINT \(table)_unique UNIQUE (id) DEFERRABLE INITIALLY DEFERRED)")
+        defer { Task { _ = try? await pool.query("DROP TABLE \(table)"); await pool.close() } }
+        let statements = [Statement("INSERT INTO \(table) VALUES ($1)", [1]), Statement("INSERT INTO \(table) VALUES ($1)", [1])]
+        let error = await #expect(throws: PostgresError.self) {
+            _ = try await pool.withConnection { try await $0.pipeline(statements) }
+        }
+        #expect(error?.isUniqueViolation == true)
+        #expect(try await count(table, pool) == 0)
+        #expect(try await pool.query("SELECT 1").rows.count == 1)
+    }
+
     private func poolWithTable() async throws -> (ConnectionPool, String) {
         let pool = ConnectionPool(configuration: try TestDatabase.configuration(), options: .init(maximumConnections: 2))
         let table = TestDatabase.uniqueName("tx_check")

@@ -106,13 +106,12 @@ extension EventStore {
         try await ProjectorCheckpoints.resume(name, on: pool)
     }
 
-    /// Events committed behind the fence after `position`: how far a projector lags.
+    /// Events committed after `position`, behind the fence or not yet: how far a projector lags.
     public func eventsAfter(_ position: GlobalPosition) async throws -> Int64 {
+        // Every committed event counts, also those a transaction still open holds behind the
+        // fence: they are exactly the lag such a transaction causes.
         try await pool.query(
-            """
-            SELECT count(*) FROM events
-            WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            """, [String(position.transactionId), position.position]).rows[0].decode(0)
+            "SELECT count(*) FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)",
+            [String(position.transactionId), position.position]).rows[0].decode(0)
     }
 }
