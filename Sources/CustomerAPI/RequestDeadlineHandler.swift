@@ -16,6 +16,8 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var deadline: Scheduled<Void>?
     /// Requests whose head arrived and whose response has not ended (pipelined requests queue).
     private var unanswered = 0
+    /// Between a request's head and its end: its body deadline runs, even if it was answered early.
+    private var readingBody = false
 
     init(headTimeout: TimeAmount, bodyTimeout: TimeAmount) {
         self.headTimeout = headTimeout
@@ -35,12 +37,15 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
         switch unwrapInboundIn(data) {
         case .head:
             unanswered += 1
+            readingBody = true
             arm(bodyTimeout, context)
         case .body:
             break
         case .end:
-            // The request is complete; answering it takes as long as it takes.
-            disarm()
+            readingBody = false
+            // Complete: answering it takes as long as it takes, unless it was answered already
+            // (an early refusal) and the next request's head is due.
+            if unanswered == 0 { arm(headTimeout, context) } else { disarm() }
         }
         context.fireChannelRead(data)
     }
@@ -48,7 +53,7 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data) {
             unanswered = max(0, unanswered - 1)
-            if unanswered == 0 { arm(headTimeout, context) }
+            if unanswered == 0 && !readingBody { arm(headTimeout, context) }
         }
         context.write(data, promise: promise)
     }

@@ -61,14 +61,15 @@ public final class EventStore: Sendable {
         return try result.rows.map(RecordedEvent.init(row:))
     }
 
-    /// The result of `companion`, then the stream's events, in one round trip: e.g. what a
-    /// caller keeps beside the stream and needs to read its events. The companion runs first, so
-    /// whatever committed before it also committed before the events were read.
+    /// The stream's events, then the result of `companion`, in one round trip: e.g. what a
+    /// caller keeps beside the stream and needs to read its events. The companion runs second
+    /// (each statement sees what committed before it), so it sees at least what was committed
+    /// with the events read.
     public func read(stream: String, alongside companion: Statement) async throws -> (events: [RecordedEvent], companion: QueryResult) {
         let results = try await pool.withConnection { connection in
-            try await connection.pipeline([companion, Self.readStatement(stream, 1, Int(Int32.max))])
+            try await connection.pipeline([Self.readStatement(stream, 1, Int(Int32.max)), companion])
         }
-        return (try results[1].rows.map(RecordedEvent.init(row:)), results[0])
+        return (try results[0].rows.map(RecordedEvent.init(row:)), results[1])
     }
 
     private static func readStatement(_ stream: String, _ fromVersion: Int64, _ limit: Int) -> Statement {

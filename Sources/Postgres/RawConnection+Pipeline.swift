@@ -33,7 +33,14 @@ extension RawConnection {
         }
         // The sync point commits the pipeline's transaction: only its confirmation makes the
         // batch a success. An error there (the session ended at the commit) fails the batch.
-        if let commitError = try awaitSync(handle) { firstError = firstError ?? commitError }
+        do {
+            if let commitError = try awaitSync(handle) { firstError = firstError ?? commitError }
+        } catch let lost as PostgresError {
+            // A statement the server refused rolled the batch back for certain: that refusal is
+            // the answer, even if the connection then went too.
+            if let firstError, firstError.kind == .server { throw firstError }
+            throw lost
+        }
         if let firstError { throw firstError }
         return results
     }

@@ -215,8 +215,9 @@ final class RawConnection {
         let state = SQLState(sqlState)
         // The server ending this session (shutdown, terminate, idle timeout) loses the connection,
         // even when the socket does not look closed yet as the error is read.
+        let severity = field(CLIBPQ_DIAG_SEVERITY_NONLOCALIZED)
         let sessionEnded = state.errorClass == "08" || state.errorClass == "57" && state != .queryCanceled
-            || state == .idleInTransactionTimeout
+            || state == .idleInTransactionTimeout || severity == "FATAL" || severity == "PANIC"
         return PostgresError(
             kind: sessionEnded ? .connectionLost : .server,
             sqlState: state,

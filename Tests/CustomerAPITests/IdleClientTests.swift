@@ -58,11 +58,47 @@ extension IdleClientTests {
     }
 }
 
+extension IdleClientTests {
+    /// A request answered before its body arrived (here: no such route) still leaves the next
+    /// request's head on the clock once its body is in.
+    @Test func anEarlyAnswerDoesNotStopTheNextHeadsDeadline() async throws {
+        let pool = ConnectionPool(configuration: try TestDatabase.configuration())
+        var configuration = TestApplication.configuration()
+        configuration.port = 0
+        configuration.requestHeadTimeout = .seconds(1)
+        let app = buildApplication(configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()), logger: Logger(label: "test"))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let closed = try await onOwnThread { () -> Bool in
+                guard let socket = LoopbackSocket.connect(port: port) else { return false }
+                defer { close(socket) }
+                func write(_ text: String) -> Bool {
+                    Array(text.utf8).withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } >= 0
+                }
+                _ = write("POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n")
+                var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                guard poll(&descriptor, 1, 5_000) > 0, recv(socket, &buffer, buffer.count, 0) > 0 else { return false }
+                _ = write("0123456789")
+                return TricklingClient.isDisconnected(
+                    socket: socket, opening: "GET /healthz HTTP/1.1\r\n", trickle: "X-Slow: y\r\n",
+                    every: .milliseconds(200), giveUpAfter: .seconds(8))
+            }
+            #expect(closed)
+        }
+        await pool.close()
+    }
+}
+
 /// Sends a request's start, then a few bytes at a time, until the server hangs up.
 enum TricklingClient {
     static func isDisconnected(port: Int, opening: String, trickle: String, every interval: Duration, giveUpAfter limit: Duration) -> Bool {
         guard let socket = LoopbackSocket.connect(port: port) else { return false }
         defer { close(socket) }
+        return isDisconnected(socket: socket, opening: opening, trickle: trickle, every: interval, giveUpAfter: limit)
+    }
+
+    static func isDisconnected(socket: Int32, opening: String, trickle: String, every interval: Duration, giveUpAfter limit: Duration) -> Bool {
         let started = ContinuousClock.now
         var next = Array(opening.utf8)
         while ContinuousClock.now - started < limit {

@@ -1,5 +1,6 @@
 import CustomerDomain
 import CustomerService
+import EventStore
 import Foundation
 import Postgres
 import TestSupport
@@ -79,6 +80,29 @@ import Testing
             #expect(asCreated.customer?.personalInformation?.lastName == PersonalData.erased)
             #expect(asCreated.customer?.email == person.email, "what is not personal stays")
             #expect(try await harness.readModelView(of: customer)?.firstName == PersonalData.erased)
+            try await harness.expectReadModelsEqualFold(of: customer)
+        }
+    }
+
+    /// A customer whose events were stored before sealing existed: its first command gives it a
+    /// key, and forgetting it erases the plain fields of its old events too.
+    @Test func eventsStoredBeforeSealingAreErasedToo() async throws {
+        try await ServiceHarness.with { harness in
+            let person = Person()
+            let customer: CustomerID = ServiceInputs.fresh()
+            let created = try decide(.createIndividual(id: customer, person.individual), state: .initial, context: CommandContext(now: Date()))
+            try await harness.store.append(
+                to: customer.rawValue, streamType: "customer", expectedVersion: .noStream,
+                events: created.map(\.unsealedNewEvent), metadata: EventMetadata(actor: "legacy"))
+            #expect(try await rawEvents(of: customer, on: harness.pool).joined().contains(person.taxNumber))
+            #expect(try await harness.foldedState(of: customer).customer?.personalInformation?.lastName == person.lastName)
+
+            try await harness.run(.updateIndividual(IndividualUpdate(address: ServiceInputs.chicago)), on: customer)
+            try await harness.run(.erasePersonalData, on: customer)
+            let history = try await harness.history.events(of: customer).map { String(decoding: $0.data, as: UTF8.self) }
+            #expect(!history.joined().contains(person.taxNumber) && !history.joined().contains(person.lastName))
+            #expect(history[0].contains(#""taxIdentificationNumber":"[erased]""#))
+            #expect(try await harness.history.state(of: customer, asOfVersion: 1).customer?.personalInformation?.firstName == PersonalData.erased)
             try await harness.expectReadModelsEqualFold(of: customer)
         }
     }

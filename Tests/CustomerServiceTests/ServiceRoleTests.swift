@@ -53,6 +53,9 @@ import Testing
         "UPDATE customers SET email = 'x'", "TRUNCATE customers", "DELETE FROM streams", "DELETE FROM customer_keys",
         "DELETE FROM command_log", "DELETE FROM customer_activity", "DELETE FROM document_contents",
         "DELETE FROM schema_migrations", "UPDATE master_key_fingerprint SET fingerprint = 'x'",
+        "INSERT INTO events (stream_id, stream_version, event_type, data) VALUES ('s', 1, 't', '{}')",
+        "UPDATE streams SET version = version + 1", "UPDATE command_log SET request_hash = 'x'",
+        "UPDATE customer_keys SET customer_id = 'x'", "SELECT swap_in_rebuilt_table('customers', 'customers_shadow')",
     ])
     func anythingElseIsRefused(statement: String) async throws {
         try await TestDatabase.withScratchSchema { owner in
@@ -83,6 +86,27 @@ extension ServiceRoleTests {
                 throw error
             }
             await pool.close()
+        }
+    }
+}
+
+extension ServiceRoleTests {
+    /// Forgetting is final: no role, the owner included, can put a destroyed key back. In a
+    /// schema of its own: were the trigger missing, the key it damages would stop other tests'
+    /// rebuilds.
+    @Test func aDestroyedKeyStaysDestroyed() async throws {
+        try await TestDatabase.withScratchSchema { pool in
+            let store = EventStore(pool: pool)
+            let vault = try ServiceHarness.vault()
+            let harness = ServiceHarness(pool: pool, store: store, handler: CommandHandler(store: store, vault: vault), vault: vault)
+            let customer: CustomerID = ServiceInputs.fresh()
+            try await harness.run(.createIndividual(id: customer, ServiceInputs.janeSmith()), on: customer)
+            try await harness.run(.erasePersonalData, on: customer)
+            let error = await #expect(throws: PostgresError.self) {
+                try await pool.query(
+                    "UPDATE customer_keys SET wrapped_key = '\\x00', destroyed_at = NULL WHERE customer_id = $1", [customer.rawValue])
+            }
+            #expect(error?.sqlState == SQLState("CE403"))
         }
     }
 }

@@ -35,6 +35,10 @@ public struct CommandHandler: Sendable {
                 return try IdempotencyLog.replay(entry, claim: claim)
             }
             let loaded = try await CustomerLoader(store: store, vault: vault).load(id)
+            if case .destroyed = loaded.key, loaded.state.customer?.personalDataErasedAt == nil {
+                // Forgotten between reading the events and the key: read again, with the erasure.
+                continue
+            }
             let events: [CustomerEvent]
             do {
                 events = try decide(command, state: loaded.state, context: CommandContext(now: request.now))
@@ -53,6 +57,9 @@ public struct CommandHandler: Sendable {
             } catch EventStoreError.wrongExpectedVersion {
                 // Someone else changed the customer since it was loaded: decide again on the new state.
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(2 << min(attempt, 5)))))
+                continue
+            } catch let error as PostgresError where error.isUniqueViolation && error.constraint == "customer_keys_pkey" {
+                // Another command gave the customer its first key since this one looked: decide again.
                 continue
             } catch let error as PostgresError where error.isUniqueViolation {
                 let explained = try await explain(error, request: request)
@@ -75,7 +82,7 @@ public struct CommandHandler: Sendable {
             // The key statements follow the append: a concurrent command on the same stream fails
             // there with a version conflict first, and decides again with the key it then finds.
             var keyStatements: [Statement] = []
-            var cipher = CustomerCipher(customer: stream, key: key.active)
+            var cipher = CustomerCipher(customer: stream, key: key)
             if case .erasePersonalData = command {
                 keyStatements = PersonalDataVault.forgetStatements(of: stream)
             } else if case .none = key {

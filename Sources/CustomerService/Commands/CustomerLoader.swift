@@ -16,12 +16,13 @@ struct CustomerLoader: Sendable {
 
     func load(_ id: CustomerID) async throws -> Loaded {
         let stream = CustomerStreams.id(of: id)
-        // The key is read just before the events, in the same round trip: a key destroyed by then
-        // comes with the erasure event that destroyed it.
+        // The key is read just after the events, in the same round trip: every key committed with
+        // the events read is there. One destroyed since comes without its erasure event; the
+        // handler sees that and reads again.
         let (recorded, keyRow) = try await store.read(stream: stream, alongside: PersonalDataVault.keyStatement(of: stream))
         guard !recorded.isEmpty else { return Loaded(state: .initial, version: nil, key: .none) }
         let key = try vault.storedKey(of: stream, from: keyRow)
-        let cipher = CustomerCipher(customer: stream, key: key.active)
+        let cipher = CustomerCipher(customer: stream, key: key)
         var state = CustomerState.initial
         for event in recorded {
             state = evolve(state, try CustomerEvent.decode(

@@ -27,16 +27,21 @@ public struct PersonalDataVault: Sendable {
     /// Refuses a master key other than the one the database's keys are wrapped with; the first
     /// service to start records its fingerprint.
     public func checkMasterKey(on pool: ConnectionPool) async throws {
-        let result = try await pool.query(
-            """
-            WITH recorded AS (
-                INSERT INTO master_key_fingerprint (fingerprint) VALUES ($1) ON CONFLICT DO NOTHING RETURNING fingerprint
-            )
-            SELECT fingerprint FROM recorded UNION ALL SELECT fingerprint FROM master_key_fingerprint
-            """, [masterKey.fingerprint])
-        guard let row = result.first, try row.decode(0, as: String.self) == masterKey.fingerprint else {
-            throw PersonalDataError.masterKeyMismatch
+        // Two services starting on a new database at once: the second one's statement may not
+        // see the row the first inserted while it waited; a second look does.
+        for _ in 0..<2 {
+            let result = try await pool.query(
+                """
+                WITH recorded AS (
+                    INSERT INTO master_key_fingerprint (fingerprint) VALUES ($1) ON CONFLICT DO NOTHING RETURNING fingerprint
+                )
+                SELECT fingerprint FROM recorded UNION ALL SELECT fingerprint FROM master_key_fingerprint
+                """, [masterKey.fingerprint])
+            guard let row = result.first else { continue }
+            guard try row.decode(0, as: String.self) == masterKey.fingerprint else { throw PersonalDataError.masterKeyMismatch }
+            return
         }
+        throw PersonalDataError.masterKeyMismatch
     }
 
     /// The statement that reads a customer's key; `storedKey(of:from:)` reads its result.
@@ -56,10 +61,7 @@ public struct PersonalDataVault: Sendable {
 
     /// The cipher that reads the customer's events: erased fields once its key is destroyed.
     func readingCipher(for customer: String, on pool: ConnectionPool) async throws -> CustomerCipher {
-        if case .active(let key) = try await storedKey(of: customer, on: pool) {
-            return CustomerCipher(customer: customer, key: key)
-        }
-        return CustomerCipher(customer: customer, key: nil)
+        CustomerCipher(customer: customer, key: try await storedKey(of: customer, on: pool))
     }
 
     /// Ciphers for the customers that have a key row: all of them, or those named.
@@ -73,7 +75,7 @@ public struct PersonalDataVault: Sendable {
         var ciphers: [String: CustomerCipher] = [:]
         for row in result.rows {
             let customer: String = try row.decode(0)
-            let key = try row.decode(1, as: Data?.self).map { try masterKey.unwrap($0, for: customer) }
+            let key: StoredKey = try row.decode(1, as: Data?.self).map { .active(try masterKey.unwrap($0, for: customer)) } ?? .destroyed
             ciphers[customer] = CustomerCipher(customer: customer, key: key)
         }
         return ciphers
@@ -84,7 +86,7 @@ public struct PersonalDataVault: Sendable {
     func newKey(for customer: String) throws -> (cipher: CustomerCipher, statement: Statement) {
         let made = try masterKey.newDataKey(for: customer)
         return (
-            CustomerCipher(customer: customer, key: made.key),
+            CustomerCipher(customer: customer, key: .active(made.key)),
             Statement("INSERT INTO customer_keys (customer_id, wrapped_key) VALUES ($1, $2)", [customer, made.wrapped]))
     }
 

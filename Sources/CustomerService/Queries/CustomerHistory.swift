@@ -17,8 +17,7 @@ public struct CustomerHistory: Sendable {
     public func events(of customer: CustomerID) async throws -> [LoggedEvent] {
         let stream = CustomerStreams.id(of: customer)
         let (recorded, keyRow) = try await store.read(stream: stream, alongside: PersonalDataVault.keyStatement(of: stream))
-        let key = try vault.storedKey(of: stream, from: keyRow)
-        return try opened(recorded, with: CustomerCipher(customer: stream, key: key.active))
+        return try opened(recorded, with: CustomerCipher(customer: stream, key: try vault.storedKey(of: stream, from: keyRow)))
     }
 
     /// A page of the stream: up to `limit` events after version `after`, and whether more follow.
@@ -33,10 +32,12 @@ public struct CustomerHistory: Sendable {
 
     private func opened(_ recorded: [RecordedEvent], with cipher: CustomerCipher) throws -> [LoggedEvent] {
         let sealedMarker = Data(CustomerCipher.prefix.utf8)
+        let erasing = if case .destroyed = cipher.key { true } else { false }
         return try recorded.map { event in
             var logged = LoggedEvent(event)
-            // Only events with sealed fields are decoded and written again, in plain text.
-            if event.data.range(of: sealedMarker) != nil {
+            // Events with sealed fields are decoded and written again, in plain text; once the key
+            // is destroyed every event is, so that fields stored before sealing read erased too.
+            if erasing || event.data.range(of: sealedMarker) != nil {
                 let plain = try CustomerEvent.decode(
                     type: event.type, schemaVersion: event.schemaVersion, data: event.data, opening: cipher
                 ).encoded()

@@ -33,7 +33,7 @@ final class CustomerFolds: @unchecked Sendable {
                 let stream: String = try row.decode(0)
                 let event = try CustomerEvent.decode(
                     type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self),
-                    opening: ciphers[stream] ?? CustomerCipher(customer: stream, key: nil))
+                    opening: ciphers[stream] ?? CustomerCipher(customer: stream, key: .none))
                 return (stream: stream, version: try row.decode(1, as: Int64.self), event: event)
             }
             for entry in decoded {
@@ -57,27 +57,33 @@ final class CustomerFolds: @unchecked Sendable {
             "SELECT stream_id, version FROM streams WHERE stream_id LIKE $1", [CustomerStreams.likePattern])
         var changed: [String] = []
         var foldedVersions: [Int64] = []
+        var observedVersions: [Int64] = []
         for row in versions.rows {
             let stream: String = try row.decode(0)
             let folded = states[stream]?.version ?? 0
-            guard try row.decode(1, as: Int64.self) != folded else { continue }
+            let observed: Int64 = try row.decode(1)
+            guard observed != folded else { continue }
             changed.append(stream)
             foldedVersions.append(folded)
+            observedVersions.append(observed)
         }
         guard !changed.isEmpty else { return [] }
+        // Only up to the versions just read: the keys, read after them, cover every one of those
+        // events; later ones wait for the next catch-up.
         let ciphers = try await vault.readingCiphers(for: changed, on: connection)
         let missing = try await connection.query(
             """
             SELECT e.stream_id, e.stream_version, e.event_type, e.schema_version, e.data
-            FROM unnest($1::text[], $2::bigint[]) AS folded(stream_id, version)
-            JOIN events e ON e.stream_id = folded.stream_id AND e.stream_version > folded.version
+            FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS folded(stream_id, version, observed)
+            JOIN events e ON e.stream_id = folded.stream_id
+                         AND e.stream_version > folded.version AND e.stream_version <= folded.observed
             ORDER BY e.stream_id, e.stream_version
-            """, [changed, foldedVersions])
+            """, [changed, foldedVersions, observedVersions])
         for row in missing.rows {
             let stream: String = try row.decode(0)
             let event = try CustomerEvent.decode(
                 type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self),
-                opening: ciphers[stream] ?? CustomerCipher(customer: stream, key: nil))
+                opening: ciphers[stream] ?? CustomerCipher(customer: stream, key: .none))
             try apply(stream: stream, version: try row.decode(1), event: event)
         }
         return changed
