@@ -44,10 +44,3 @@ public func endpoints(configuration: APIConfiguration, services: APIServices) ->
         + RepresentativeRoutes(services: services).endpoints
         + DocumentRoutes(services: services).endpoints
 }
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        let components = duration.components
-        self = .nanoseconds(components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000)
-    }
-}

@@ -9,21 +9,37 @@ import TestSupport
 import Testing
 
 @Suite struct IdleClientTests {
-    /// A client that connects and sends nothing is disconnected after the idle timeout.
-    @Test func aSilentClientIsDisconnected() async throws {
+    /// Runs `body` against a live server on a free loopback port, with its configuration changed
+    /// by `configure`.
+    static func withLiveServer(
+        _ configure: (inout APIConfiguration) -> Void, _ body: @Sendable (Int) async throws -> Void
+    ) async throws {
         let pool = ConnectionPool(configuration: try TestDatabase.configuration())
         var configuration = TestApplication.configuration()
         configuration.port = 0
-        configuration.idleTimeout = .seconds(1)
-        let app = buildApplication(configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()), logger: Logger(label: "test"))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        configure(&configuration)
+        let app = buildApplication(
+            configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()),
+            logger: Logger(label: "test"))
+        do {
+            try await app.test(.live) { client in try await body(try #require(client.port)) }
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
+    }
+
+    /// A client that connects and sends nothing is disconnected after the idle timeout.
+    @Test func aSilentClientIsDisconnected() async throws {
+        try await Self.withLiveServer({
+            $0.idleTimeout = .seconds(1)
+        }) { port in
             let started = ContinuousClock.now
             let closed = try await onOwnThread { try SilentClient.waitForClose(port: port, giveUpAfter: 10) }
             #expect(closed)
             #expect(ContinuousClock.now - started < .seconds(8))
         }
-        await pool.close()
     }
 }
 
@@ -39,14 +55,10 @@ extension IdleClientTests {
         ),
     ])
     func aTricklingClientIsDisconnected(opening: String, trickle: String) async throws {
-        let pool = ConnectionPool(configuration: try TestDatabase.configuration())
-        var configuration = TestApplication.configuration()
-        configuration.port = 0
-        configuration.requestHeadTimeout = .seconds(1)
-        configuration.requestBodyTimeout = .seconds(1)
-        let app = buildApplication(configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()), logger: Logger(label: "test"))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await Self.withLiveServer({
+            $0.requestHeadTimeout = .seconds(1)
+            $0.requestBodyTimeout = .seconds(1)
+        }) { port in
             let started = ContinuousClock.now
             let closed = try await onOwnThread {
                 TricklingClient.isDisconnected(port: port, opening: opening, trickle: trickle, every: .milliseconds(200), giveUpAfter: .seconds(10))
@@ -54,7 +66,6 @@ extension IdleClientTests {
             #expect(closed)
             #expect(ContinuousClock.now - started < .seconds(6))
         }
-        await pool.close()
     }
 }
 
@@ -62,13 +73,9 @@ extension IdleClientTests {
     /// A request answered before its body arrived (here: no such route) still leaves the next
     /// request's head on the clock once its body is in.
     @Test func anEarlyAnswerDoesNotStopTheNextHeadsDeadline() async throws {
-        let pool = ConnectionPool(configuration: try TestDatabase.configuration())
-        var configuration = TestApplication.configuration()
-        configuration.port = 0
-        configuration.requestHeadTimeout = .seconds(1)
-        let app = buildApplication(configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()), logger: Logger(label: "test"))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await Self.withLiveServer({
+            $0.requestHeadTimeout = .seconds(1)
+        }) { port in
             let closed = try await onOwnThread { () -> Bool in
                 guard let socket = LoopbackSocket.connect(port: port) else { return false }
                 defer { close(socket) }
@@ -86,7 +93,6 @@ extension IdleClientTests {
             }
             #expect(closed)
         }
-        await pool.close()
     }
 }
 

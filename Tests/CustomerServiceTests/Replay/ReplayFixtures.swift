@@ -21,47 +21,21 @@ enum ReplayFixtures {
 
     static let ssn = "123-45-6789"
 
-    static let chicago = Address(
-        line1: "233 S Wacker Dr", city: "Chicago", state: "IL", postalCode: "60606", country: "USA")
+    static let chicago = ServiceInputs.chicago
     static let evanston = Address(
         line1: "1603 Orrington Ave", city: "Evanston", state: "IL", postalCode: "60201", country: "USA")
 
-    static let janeSmith = NewIndividual(
-        email: "jane.smith@example.com",
-        phone: "+14155550123",
-        address: chicago,
-        personalInformation: PersonalInformation(
-            firstName: "Jane", lastName: "Smith", dateOfBirth: "1990-04-12",
-            taxIdentificationNumber: ssn, taxIdentificationNumberType: .ssn,
-            taxIdentificationNumberCountry: "USA"))
-
-    static let acme = NewBusiness(
-        email: "finance@acme.example",
-        phone: "+14155550100",
-        addresses: [
-            Address(type: .registered, line1: "1 Main St", city: "Wilmington", state: "DE", postalCode: "19801", country: "USA"),
-            Address(type: .operating, line1: "233 S Wacker Dr", city: "Chicago", state: "IL", postalCode: "60606", country: "USA"),
-        ],
-        businessInformation: BusinessInformation(
-            legalName: "Acme Corporation", tradeName: "Acme", entityType: .corporation, naicsCode: "541511",
-            incorporatedOn: "2015-06-01", identificationNumberType: "ein", identificationNumber: "12-3456789"))
-
-    static let johnDoe = NewRepresentative(
-        email: "john@acme.example",
-        phone: "+14155550111",
-        address: chicago,
-        personalInformation: PersonalInformation(
-            firstName: "John", lastName: "Doe", dateOfBirth: "1980-01-01",
-            taxIdentificationNumber: "987-65-4321", taxIdentificationNumberType: .ssn,
-            taxIdentificationNumberCountry: "USA"),
-        representationDetails: RepresentationDetails(roles: [.ubo], ownershipPercentage: "60"))
+    /// The service tests' people, with the fixed emails the expected replay output shows.
+    static let janeSmith = ServiceInputs.janeSmith(email: "jane.smith@example.com")
+    static let acme = ServiceInputs.acme(email: "finance@acme.example")
+    static let johnDoe: NewRepresentative = {
+        var john = ServiceInputs.representative(named: "John", owning: "60")
+        john.email = "john@acme.example"
+        return john
+    }()
 
     static func upload(_ type: DocumentType, for targetId: String, target: DocumentTarget = .customer) -> DocumentUpload {
-        DocumentUpload(
-            targetId: targetId, target: target, documentType: type,
-            country: type.isGovernmentIssued ? "USA" : nil,
-            fileName: "\(type.rawValue).pdf", fileSize: 48_213, mimeType: "application/pdf",
-            sha256: String(repeating: "ab", count: 32))
+        ServiceInputs.upload(type, for: targetId, target: target)
     }
 
     /// Jane's stream: created (v1), passport (v2), liveness report (v3) making
