@@ -65,9 +65,11 @@ public final class EventStore: Sendable {
     /// caller keeps beside the stream and needs to read its events. The companion runs second
     /// (each statement sees what committed before it), so it sees at least what was committed
     /// with the events read.
-    public func read(stream: String, alongside companion: Statement) async throws -> (events: [RecordedEvent], companion: QueryResult) {
+    public func read(
+        stream: String, fromVersion: Int64 = 1, limit: Int = Int(Int32.max), alongside companion: Statement
+    ) async throws -> (events: [RecordedEvent], companion: QueryResult) {
         let results = try await pool.withConnection { connection in
-            try await connection.pipeline([Self.readStatement(stream, 1, Int(Int32.max)), companion])
+            try await connection.pipeline([Self.readStatement(stream, fromVersion, limit), companion])
         }
         return (try results[0].rows.map(RecordedEvent.init(row:)), results[1])
     }

@@ -55,14 +55,6 @@ public struct PersonalDataVault: Sendable {
         return .active(try masterKey.unwrap(wrapped, for: customer))
     }
 
-    func storedKey(of customer: String, on pool: ConnectionPool) async throws -> StoredKey {
-        try storedKey(of: customer, from: try await pool.withConnection { try await $0.execute(Self.keyStatement(of: customer)) })
-    }
-
-    /// The cipher that reads the customer's events: erased fields once its key is destroyed.
-    func readingCipher(for customer: String, on pool: ConnectionPool) async throws -> CustomerCipher {
-        CustomerCipher(customer: customer, key: try await storedKey(of: customer, on: pool))
-    }
 
     /// Ciphers for the customers that have a key row: all of them, or those named.
     func readingCiphers(for customers: [String]? = nil, on connection: Connection) async throws -> [String: CustomerCipher] {

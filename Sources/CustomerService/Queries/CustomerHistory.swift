@@ -15,9 +15,7 @@ public struct CustomerHistory: Sendable {
 
     /// Every event of the customer's stream, oldest first (empty: no such customer).
     public func events(of customer: CustomerID) async throws -> [LoggedEvent] {
-        let stream = CustomerStreams.id(of: customer)
-        let (recorded, keyRow) = try await store.read(stream: stream, alongside: PersonalDataVault.keyStatement(of: stream))
-        return try opened(recorded, with: CustomerCipher(customer: stream, key: try vault.storedKey(of: stream, from: keyRow)))
+        try await openedEvents(of: customer, fromVersion: 1, limit: Int(Int32.max))
     }
 
     /// A page of the stream: up to `limit` events after version `after`, and whether more follow.
@@ -25,9 +23,16 @@ public struct CustomerHistory: Sendable {
         // No stream reaches the largest version (and `version + 1` would overflow).
         guard version < Int64.max, version >= 0, limit > 0 else { return ([], false) }
         let limit = min(limit, Int(Int32.max) - 1)
-        let events = try await store.read(stream: CustomerStreams.id(of: customer), fromVersion: version + 1, limit: limit + 1)
-        let cipher = try await vault.readingCipher(for: CustomerStreams.id(of: customer), on: store.pool)
-        return (try opened(Array(events.prefix(limit)), with: cipher), events.count > limit)
+        let events = try await openedEvents(of: customer, fromVersion: version + 1, limit: limit + 1)
+        return (Array(events.prefix(limit)), events.count > limit)
+    }
+
+    /// The events and the customer's key, read in one round trip; the events opened with the key.
+    private func openedEvents(of customer: CustomerID, fromVersion: Int64, limit: Int) async throws -> [LoggedEvent] {
+        let stream = CustomerStreams.id(of: customer)
+        let (recorded, keyRow) = try await store.read(
+            stream: stream, fromVersion: fromVersion, limit: limit, alongside: PersonalDataVault.keyStatement(of: stream))
+        return try opened(recorded, with: CustomerCipher(customer: stream, key: try vault.storedKey(of: stream, from: keyRow)))
     }
 
     private func opened(_ recorded: [RecordedEvent], with cipher: CustomerCipher) throws -> [LoggedEvent] {
