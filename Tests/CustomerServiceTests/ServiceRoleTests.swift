@@ -9,10 +9,10 @@ import Testing
 /// `customers_service`, the role `serve` runs as, can do everything serving needs and nothing
 /// else: each refusal below is a privilege error, before any trigger or lock.
 @Suite struct ServiceRoleTests {
-    static func restricted(_ pool: ConnectionPool) -> ConnectionPool {
+    static func restricted(_ pool: ConnectionPool, connections: Int = 4) -> ConnectionPool {
         var configuration = pool.configuration
         configuration.sessionSettings.role = "customers_service"
-        return ConnectionPool(configuration: configuration, options: .init(maximumConnections: 4, acquireTimeout: .seconds(30)))
+        return ConnectionPool(configuration: configuration, options: .init(maximumConnections: connections, acquireTimeout: .seconds(30)))
     }
 
     @Test func theServiceRoleServesWholeLifecyclesForgetsAndProjects() async throws {
@@ -46,8 +46,9 @@ import Testing
     }
 
     /// Run in a scratch schema of their own: statements that would lock a table if allowed
-    /// must not make other tests wait.
-    @Test(arguments: [
+    /// must not make other tests wait. One after another: each case opens sessions of its own,
+    /// and twenty at once would crowd out the other suites' connections.
+    @Test(.serialized, arguments: [
         "UPDATE events SET data = '{}'", "DELETE FROM events", "TRUNCATE events",
         "ALTER TABLE events DISABLE TRIGGER ALL", "DROP TABLE customers", "CREATE TABLE intruder (id int)",
         "UPDATE customers SET email = 'x'", "TRUNCATE customers", "DELETE FROM streams", "DELETE FROM customer_keys",
@@ -59,7 +60,7 @@ import Testing
     ])
     func anythingElseIsRefused(statement: String) async throws {
         try await TestDatabase.withScratchSchema { owner in
-            let pool = Self.restricted(owner)
+            let pool = Self.restricted(owner, connections: 1)
             let error = await #expect(throws: PostgresError.self) { try await pool.query(statement) }
             #expect(error?.sqlState == SQLState("42501"), "\(statement): \(String(describing: error))")
             await pool.close()
