@@ -42,9 +42,21 @@ public struct AppendOperation: Sendable {
 
     /// The typed conflict for the server's wrong-expected-version error; other errors unchanged.
     public func translate(_ error: any Error) -> any Error {
+        Self.translate(error, stream: stream, expectedVersion: expectedVersion)
+    }
+
+    /// The same, for a batch that appended to `stream` or checked its version.
+    public static func translate(_ error: any Error, stream: String, expectedVersion: ExpectedVersion) -> any Error {
         guard let failure = error as? PostgresError, failure.sqlState == .wrongExpectedVersion else { return error }
         return EventStoreError.wrongExpectedVersion(
             stream: stream, expected: expectedVersion, actual: failure.detail.flatMap { Int64($0) })
+    }
+
+    /// A statement that appends nothing but fails like an append when `stream` is not at
+    /// `expectedVersion`, and holds the stream at that version until the batch commits: what a
+    /// command that records no event sends beside the records that rest on what it read.
+    public static func versionCheck(stream: String, expectedVersion: ExpectedVersion) -> Statement {
+        Statement("SELECT check_stream_version($1, $2)", [stream, expectedVersion.databaseValue])
     }
 }
 

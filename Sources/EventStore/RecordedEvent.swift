@@ -58,6 +58,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     /// Another writer changed the stream first; `actual` is its version now (nil: no stream).
     case wrongExpectedVersion(stream: String, expected: ExpectedVersion, actual: Int64?)
     case emptyAppend(stream: String)
+    /// The cluster's transaction counter is behind the log (see `FenceCheck`).
+    case fenceBehindLog(FenceCheck)
 
     public var description: String {
         switch self {
@@ -65,6 +67,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             "wrong expected version for stream \(stream): expected \(expected), found \(actual.map(String.init) ?? "no stream")"
         case .emptyAppend(let stream):
             "append to stream \(stream) has no events"
+        case .fenceBehindLog(let check):
+            check.problem
         }
     }
 }

@@ -41,6 +41,23 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     public var isSerializationFailure: Bool { sqlState == .serializationFailure || sqlState == .deadlockDetected }
     public var isConnectionLost: Bool { kind == .connectionLost }
 
+    /// True when trying the same thing again later can succeed: the connection or the pool
+    /// failed, or the server refused for a passing reason (a statement or lock timeout, a
+    /// deadlock or serialization failure, exhausted resources, a connection problem). False for
+    /// what the same statement would meet again: a constraint, a type, a missing object.
+    public var isTransient: Bool {
+        switch kind {
+        case .connectionLost, .connectionFailed, .poolTimeout:
+            return true
+        case .server:
+            guard let sqlState else { return false }
+            return [.serializationFailure, .deadlockDetected, .queryCanceled, .lockNotAvailable].contains(sqlState)
+                || sqlState.errorClass == "53" || sqlState.errorClass == "08"
+        case .decoding, .poolClosed, .client:
+            return false
+        }
+    }
+
     public var description: String {
         var text = "PostgreSQL \(kind)"
         if let sqlState { text += " [\(sqlState.code)]" }

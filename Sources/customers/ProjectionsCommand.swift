@@ -16,6 +16,8 @@ struct ProjectionsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await database.withStore { store in
+                let fence = try await store.checkFence()
+                if !fence.isIntact { print("FENCE BROKEN: \(fence.problem)") }
                 let checkpoints = try await store.projectorCheckpoints()
                 for entry in ProjectionCatalog(store: store, vault: nil).entries {
                     guard entry.kind == "async" else {
@@ -49,6 +51,7 @@ struct ProjectionsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await database.withStore { store in
+                try await store.requireIntactFence()
                 let total = try await store.pool.query("SELECT count(*) FROM events").rows[0].decode(0, as: Int.self)
                 for entry in try ProjectionCatalog(store: store, vault: try await PersonalDataVault.fromEnvironment(checkedOn: store.pool)).select(names) {
                     let progress = ProgressReporter(label: "rebuild \(entry.name)", total: total)
@@ -69,6 +72,7 @@ struct ProjectionsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let differing = try await database.withStore { store in
+                try await store.requireIntactFence()
                 var differing = 0
                 let total = try await store.pool.query("SELECT count(*) FROM events").rows[0].decode(0, as: Int.self)
                 for entry in try ProjectionCatalog(store: store, vault: try await PersonalDataVault.fromEnvironment(checkedOn: store.pool)).select(names) {
@@ -110,13 +114,18 @@ struct ProjectionsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await database.withStore { store in
+                try await store.requireIntactFence()
                 let listener = try await store.listenForAppends()
                 await withTaskGroup(of: Void.self) { group in
                     for projector in ProjectionCatalog.asynchronous {
                         group.addTask {
-                            await ProjectorRunner(projector: projector, store: store).run { error in
-                                FileHandle.standardError.write(Data("\(projector.name): \(error)\n".utf8))
-                            }
+                            await ProjectorRunner(projector: projector, store: store).run(
+                                onRetry: { error, wait in
+                                    FileHandle.standardError.write(Data("\(projector.name): retrying in \(wait): \(error)\n".utf8))
+                                },
+                                onError: { error in
+                                    FileHandle.standardError.write(Data("\(projector.name): \(error)\n".utf8))
+                                })
                         }
                     }
                 }

@@ -1,5 +1,7 @@
 import EventStore
 import Logging
+import Metrics
+import Postgres
 import ServiceLifecycle
 
 /// Runs every asynchronous projector of this instance until graceful shutdown. Several
@@ -14,9 +16,18 @@ struct ProjectorService: Service {
             await withTaskGroup(of: Void.self) { group in
                 for projector in ProjectionCatalog.asynchronous {
                     group.addTask {
-                        await ProjectorRunner(projector: projector, store: store).run { error in
-                            logger.error("projector failed", metadata: ["projector": "\(projector.name)", "error": "\(error)"])
-                        }
+                        await ProjectorRunner(projector: projector, store: store).run(
+                            onRetry: { error, wait in
+                                let state = (error as? PostgresError)?.sqlState?.code ?? "connection"
+                                Metrics.Counter(label: "projector_retries_total", dimensions: [("projector", projector.name), ("sqlstate", state)])
+                                    .increment()
+                                logger.warning("projector retries", metadata: [
+                                    "projector": "\(projector.name)", "sqlstate": "\(state)", "wait_ms": "\(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)",
+                                ])
+                            },
+                            onError: { error in
+                                logger.error("projector failed", metadata: ["projector": "\(projector.name)", "error": "\(error)"])
+                            })
                     }
                 }
             }

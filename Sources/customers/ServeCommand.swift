@@ -29,12 +29,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Role the sessions run as, e.g. customers_service (default: $CUSTOMERS_DATABASE_ROLE, else the login role).")
     var databaseRole: String?
     @Option(help: "Seconds a request waits for a database connection before it gets a 503.") var databaseWaitTimeout = 10
+    @Option(help: "Seconds a statement may run before the server cancels it (the request gets a 503).") var statementTimeout = 30
+    @Option(help: "Seconds a statement may wait for a lock before it gives up (the request gets a 503).") var lockTimeout = 5
     @Option(help: "Seconds a connection may send nothing before it is closed.") var idleTimeout = 30
     @Option(help: "Seconds a client has to send a request's head (headers).") var requestHeadTimeout = 30
     @Option(help: "Seconds a client has to send a request's body after its head.") var requestBodyTimeout = 120
 
     func validate() throws {
-        for (name, value) in [("database-wait-timeout", databaseWaitTimeout), ("idle-timeout", idleTimeout),
+        for (name, value) in [("database-wait-timeout", databaseWaitTimeout), ("statement-timeout", statementTimeout),
+                              ("lock-timeout", lockTimeout), ("idle-timeout", idleTimeout),
                               ("request-head-timeout", requestHeadTimeout), ("request-body-timeout", requestBodyTimeout)]
         where !(1...3_600).contains(value) {
             throw ValidationError("--\(name) must be 1…3600 seconds")
@@ -52,10 +55,15 @@ struct ServeCommand: AsyncParsableCommand {
         var databaseConfiguration = try database.configuration()
         databaseConfiguration.sessionSettings.role = databaseRole
             ?? ProcessInfo.processInfo.environment["CUSTOMERS_DATABASE_ROLE"].flatMap { $0.isEmpty ? nil : $0 }
+        // No request waits unbounded: not behind a lock (a rebuild's swap), not on a slow statement.
+        databaseConfiguration.sessionSettings.statementTimeoutMilliseconds = statementTimeout * 1000
+        databaseConfiguration.sessionSettings.lockTimeoutMilliseconds = lockTimeout * 1000
         let pool = ConnectionPool(configuration: databaseConfiguration, options: .init(maximumConnections: connections, acquireTimeout: .seconds(databaseWaitTimeout)))
         let store = EventStore(pool: pool)
         let migrator = Migrator(pool: pool)
         try await vault.checkMasterKey(on: pool)
+        // The projectors this process runs would miss events behind a restored log's fence.
+        try await store.requireIntactFence()
         let expected = Migration.embedded.map(\.version)
         var configuration = APIConfiguration(
             host: host, port: port, keyring: keyring,

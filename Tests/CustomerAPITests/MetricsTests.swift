@@ -34,11 +34,16 @@ import Testing
         await pool.close()
     }
 
-    @Test func metricsAreServedAsPrometheusTextWithoutAKey() async throws {
+    /// Metrics show erasure counts and pool saturation: a scraper sends a key with
+    /// `metrics:read` (or `admin`) as its bearer token; no key is 401, another scope 403.
+    @Test(arguments: [
+        (nil, 401), ("reader", 403), ("writer", 403), ("auditor", 403), ("metrics", 200), ("admin", 200),
+    ] as [(String?, Int)])
+    func metricsNeedTheMetricsScopeOrAdmin(key: String?, status: Int) async throws {
         try await TestApplication.withDriver { api in
-            let reply = try await api.send(.get, "/metrics", key: nil)
-            #expect(reply.status == .ok)
-            #expect(reply.headers[.contentType]?.hasPrefix("text/plain") == true)
+            let reply = try await api.send(.get, "/metrics", key: key)
+            #expect(reply.status.code == status)
+            if status == 200 { #expect(reply.headers[.contentType]?.hasPrefix("text/plain") == true) }
         }
     }
 
@@ -46,7 +51,7 @@ import Testing
         try await Self.withMetricsClient { api in
             try await api.send(.get, "/healthz", key: nil)
             try await api.send(.get, "/v2/customer/customer_00000000000000000000000000000000", key: "reader")
-            let reply = try await api.send(.get, "/metrics", key: nil)
+            let reply = try await api.send(.get, "/metrics", key: "metrics")
             #expect(reply.status == .ok)
             let lines = reply.body.split(separator: "\n")
             #expect(lines.contains { $0.hasPrefix("http_requests_total{") && $0.contains(#""/healthz""#) && $0.contains(#""200""#) })
@@ -58,7 +63,7 @@ import Testing
     @Test func commandsAreCountedByTypeAndOutcome() async throws {
         try await Self.withMetricsClient { api in
             try await api.createJane()
-            let reply = try await api.send(.get, "/metrics", key: nil)
+            let reply = try await api.send(.get, "/metrics", key: "metrics")
             #expect(reply.body.split(separator: "\n").contains { $0.hasPrefix("commands_total{") && $0.contains("executed") })
         }
     }
@@ -68,7 +73,7 @@ import Testing
             let jane = try await api.createJane()
             let duplicate = try await api.send(.post, "/v2/customer", key: "writer", json: APIFixtures.individual(email: jane.email))
             #expect(duplicate.status == .conflict)
-            let reply = try await api.send(.get, "/metrics", key: nil)
+            let reply = try await api.send(.get, "/metrics", key: "metrics")
             #expect(reply.body.split(separator: "\n").contains {
                 $0.hasPrefix("commands_total{") && $0.contains("CreateIndividualCustomer") && $0.contains("customer/duplicate")
             }, "a refused command is counted under its contract code")

@@ -24,11 +24,38 @@ import Testing
     }
 }
 
-/// Sends raw bytes to 127.0.0.1 and returns the first line of the answer (nil if none came).
+/// Sends raw bytes to 127.0.0.1 and reads the answer.
 enum RawHTTP {
+    /// The first line of the answer (nil if none came).
     static func send(_ bytes: [UInt8], port: Int) throws -> String? {
         guard let socket = LoopbackSocket.connect(port: port) else { return nil }
         defer { close(socket) }
+        write(bytes, to: socket)
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 10_000) > 0 else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = recv(socket, &buffer, buffer.count, 0)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[..<count], as: UTF8.self).components(separatedBy: "\r\n").first
+    }
+
+    /// The whole answer to a request sent with `Connection: close`, up to 30 s.
+    static func exchange(_ bytes: [UInt8], port: Int) throws -> String {
+        guard let socket = LoopbackSocket.connect(port: port) else { return "" }
+        defer { close(socket) }
+        write(bytes, to: socket)
+        var answer: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        while poll(&descriptor, 1, 30_000) > 0 {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            guard count > 0 else { break }
+            answer += buffer[..<count]
+        }
+        return String(decoding: answer, as: UTF8.self)
+    }
+
+    private static func write(_ bytes: [UInt8], to socket: Int32) {
         var offset = 0
         while offset < bytes.count {
             // The server may answer and close before everything is sent: stop writing then.
@@ -36,11 +63,5 @@ enum RawHTTP {
             if written <= 0 { break }
             offset += written
         }
-        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, 10_000) > 0 else { return nil }
-        var buffer = [UInt8](repeating: 0, count: 256)
-        let count = recv(socket, &buffer, buffer.count, 0)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[..<count], as: UTF8.self).components(separatedBy: "\r\n").first
     }
 }

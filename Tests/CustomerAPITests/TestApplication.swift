@@ -17,14 +17,31 @@ enum TestApplication {
         reviewer:reviewer-secret-000000001:reviews:write
         auditor:auditor-secret-00000000001:audit:read
         admin:admin-secret-000000000001:admin
-        everything:everything-secret-0000001:customers:write,customers:read,reviews:write,audit:read,admin
-        """)
+        metrics:metrics-secret-0000000001:metrics:read
+        everything:everything-secret-0000001:customers:write,customers:read,reviews:write,audit:read,admin,metrics:read
+        """ + "\n" + scopeSetKeys)
+
+    /// One key per set of scopes (`scopes-<bits>`), for walking every route with exactly the
+    /// scopes a test names.
+    private static let scopeSetKeys: String = (1..<(1 << Scope.allCases.count)).map { bits in
+        let scopes = Scope.allCases.enumerated().filter { bits & (1 << $0.offset) != 0 }.map(\.element.rawValue)
+        return "scopes-\(bits):scopes-secret-\(String(bits, radix: 10))-0000000000:\(scopes.joined(separator: ","))"
+    }.joined(separator: "\n")
+
+    /// Headers with the bearer token of the key holding exactly `scopes`.
+    static func bearerHeaders(scopes: Set<Scope>) -> HTTPFields {
+        let bits = Scope.allCases.enumerated().reduce(0) { bits, scope in scopes.contains(scope.element) ? bits | (1 << scope.offset) : bits }
+        var fields = headers(nil)
+        fields[.authorization] = "Bearer scopes-secret-\(bits)-0000000000"
+        return fields
+    }
 
     static func bearer(_ name: String) -> String {
         let secrets = [
             "writer": "writer-secret-0000000001", "reader": "reader-secret-0000000001",
             "reviewer": "reviewer-secret-000000001", "auditor": "auditor-secret-00000000001",
-            "admin": "admin-secret-000000000001", "everything": "everything-secret-0000001",
+            "admin": "admin-secret-000000000001", "metrics": "metrics-secret-0000000001",
+            "everything": "everything-secret-0000001",
         ]
         return "Bearer " + secrets[name]!
     }
@@ -38,13 +55,18 @@ enum TestApplication {
         APIConfiguration(keyring: keyring, readinessCheck: { true })
     }
 
-    /// Runs `body` with a router-level test client on a migrated database.
+    /// Runs `body` with a router-level test client on a migrated database; the sessions of the
+    /// application's pool are named `applicationName`, so a test can find them in pg_stat_activity.
     static func withClient<T: Sendable>(
+        applicationName: String = "customers",
         _ body: @Sendable (any TestClientProtocol, ConnectionPool) async throws -> T
     ) async throws -> T {
-        let pool = try await TestDatabase.migratedPool(maximumConnections: 16)
+        var configuration = try TestDatabase.configuration()
+        configuration.sessionSettings.applicationName = applicationName
+        let pool = ConnectionPool(configuration: configuration, options: .init(maximumConnections: 16, acquireTimeout: .seconds(30)))
+        try await Migrator(pool: pool).migrate()
         let services = APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault())
-        let app = buildApplication(configuration: configuration(), services: services, logger: Logger(label: "test"))
+        let app = buildApplication(configuration: Self.configuration(), services: services, logger: Logger(label: "test"))
         do {
             let value = try await app.test(.router) { client in try await body(client, pool) }
             await pool.close()

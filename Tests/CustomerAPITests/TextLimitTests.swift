@@ -49,4 +49,34 @@ import Testing
             }
         }
     }
+
+    /// Limits count Unicode scalars: one character of "J" and 3,000 combining accents is 3,001
+    /// scalars, far beyond the 100 a name may have.
+    @Test func combiningMarksCountTowardsTheLimit() async throws {
+        try await TestApplication.withDriver { api in
+            let name = "J" + String(repeating: "\u{0301}", count: 3_000)
+            #expect(name.count == 1)
+            let body = APIFixtures.individual(replacing: [
+                "personalInformation": #"{"firstName":"\#(name)","lastName":"Smith"}"#,
+            ])
+            let reply = try await api.send(.post, "/v2/customer", key: "writer", json: body)
+            #expect(reply.status == .unprocessableContent, "\(reply.body.prefix(300))")
+            #expect(reply.pointers == ["/personalInformation/firstName"])
+            #expect(reply.body.contains("at most 100 characters (it has 3001)"))
+        }
+    }
+
+    @Test func combiningMarksCountInMetaAndSearchToo() async throws {
+        try await TestApplication.withDriver { api in
+            let value = "a" + String(repeating: "\u{0301}", count: 500)
+            let body = APIFixtures.individual(replacing: ["meta": #"{"note":"\#(value)"}"#])
+            let reply = try await api.send(.post, "/v2/customer", key: "writer", json: body)
+            #expect(reply.status == .unprocessableContent, "\(reply.body.prefix(300))")
+            #expect(reply.pointers == ["/meta/note"])
+            let search = "a" + String(repeating: "%CC%81", count: 200)
+            let list = try await api.send(.get, "/v2/customer?search=\(search)", key: "reader")
+            #expect(list.status == .unprocessableContent)
+            #expect(list.pointers == ["/search"])
+        }
+    }
 }

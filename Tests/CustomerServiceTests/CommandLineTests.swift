@@ -12,11 +12,14 @@ import Testing
     struct Run {
         let status: Int32
         let output: String
+        /// What it wrote to standard error.
+        var errors: String = ""
     }
 
-    /// Runs the binary on a thread of its own, away from Swift's cooperative pool.
-    static func customers(_ arguments: [String]) async throws -> Run {
-        let environment = try environment()
+    /// Runs the binary on a thread of its own, away from Swift's cooperative pool; `overrides`
+    /// replace variables of the test environment.
+    static func customers(_ arguments: [String], overrides: [String: String] = [:]) async throws -> Run {
+        let environment = try environment().merging(overrides) { $1 }
         return try await onOwnThread { try run(arguments, environment: environment) }
     }
 
@@ -33,12 +36,16 @@ import Testing
         process.arguments = arguments
         process.environment = environment
         let output = Pipe()
+        let errors = FileManager.default.temporaryDirectory.appending(path: "customers-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errors) }
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: text)
+        let errorText = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        return Run(status: process.terminationStatus, output: text, errors: errorText)
     }
 
     /// `customers replay --from-file` on what `customers export` wrote prints what

@@ -113,7 +113,7 @@ import Testing
     /// first statement, after it has read the command log and decided.
     static func holdingCommands(on harness: ServiceHarness, _ body: () async throws -> Void) async throws {
         try await harness.pool.withTransaction { transaction in
-            try await transaction.query("SELECT pg_advisory_xact_lock(hashtext($1))", [CustomerReadModel.lockName])
+            try await transaction.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/' || $1))", [CustomerReadModel.lockName])
             try await body()
         }
     }

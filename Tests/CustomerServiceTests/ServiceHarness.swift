@@ -25,9 +25,14 @@ struct ServiceHarness: Sendable {
 
     /// Runs `body` with a harness on its own pool, and closes the pool afterwards.
     static func with<T: Sendable>(
-        maximumConnections: Int = 8, maximumAttempts: Int = 8, _ body: (ServiceHarness) async throws -> T
+        maximumConnections: Int = 8, maximumAttempts: Int = 8, applicationName: String = "customers",
+        _ body: (ServiceHarness) async throws -> T
     ) async throws -> T {
-        let pool = try await TestDatabase.migratedPool(maximumConnections: maximumConnections)
+        var configuration = try TestDatabase.configuration()
+        configuration.sessionSettings.applicationName = applicationName
+        let pool = ConnectionPool(
+            configuration: configuration, options: .init(maximumConnections: maximumConnections, acquireTimeout: .seconds(30)))
+        try await Migrator(pool: pool).migrate()
         let store = EventStore(pool: pool)
         let vault = try vault()
         let harness = ServiceHarness(
@@ -41,6 +46,25 @@ struct ServiceHarness: Sendable {
             await pool.close()
             throw error
         }
+    }
+
+    /// The harness on `pool` (for example a scratch schema's).
+    static func on(_ pool: ConnectionPool) throws -> ServiceHarness {
+        let store = EventStore(pool: pool)
+        let vault = try vault()
+        return ServiceHarness(pool: pool, store: store, handler: CommandHandler(store: store, vault: vault), vault: vault)
+    }
+
+    /// Waits until `count` sessions named `applicationName` wait for a lock.
+    func waitForLockWaiters(_ count: Int, applicationName: String) async throws {
+        for _ in 0..<500 {
+            let waiting = try await pool.query(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [applicationName]
+            ).rows[0].decode(0, as: Int.self)
+            if waiting >= count { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("\(count) sessions of \(applicationName) never waited for a lock")
     }
 
     /// Opens `connections` sessions in the pool, so that tasks racing afterwards really run at

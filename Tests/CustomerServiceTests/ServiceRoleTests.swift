@@ -26,12 +26,20 @@ import Testing
             try await vault.checkMasterKey(on: pool)
             let acme: CustomerID = ServiceInputs.fresh()
             for command in HandlerLifecycleTests.businessApproval(of: acme) { try await harness.run(command, on: acme) }
+            // An upload stores its bytes in the command's transaction, as this role.
+            let bytes = Data("%PDF-1.4 \(UUID())".utf8)
+            let sha256 = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+            var upload = ServiceInputs.upload(.proofOfAddress, for: acme.rawValue)
+            upload.sha256 = sha256
+            try await harness.handler.handle(
+                .recordDocumentUpload(id: ServiceInputs.fresh(), upload), customer: acme, request: ServiceHarness.request(),
+                content: DocumentContent(bytes: bytes, sha256: sha256, mimeType: "application/pdf"),
+                respond: ServiceHarness.viewResponse)
+            #expect(try await owner.query("SELECT count(*) FROM document_contents WHERE sha256 = $1", [sha256]).rows[0].decode(0, as: Int.self) == 1)
             let claim = IdempotencyClaim(key: TestDatabase.uniqueName("role"), requestHash: "h")
             try await harness.run(.erasePersonalData, on: acme, idempotency: claim)
             try await harness.run(.erasePersonalData, on: acme, idempotency: claim)
             try await harness.expectReadModelsEqualFold(of: acme)
-            let bytes = Data("%PDF-1.4 \(UUID())".utf8)
-            try await DocumentContents(pool: pool).store(bytes, sha256: (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined(), mimeType: "application/pdf")
             // The activity projector applies batches as this role (it parks, not throws, on a refusal).
             let outcome = try await ProjectorRunner(projector: CustomerActivityProjector(), store: store, batchSize: 50).runOnce()
             if case .parked(let failure) = outcome { Issue.record("the activity projector parked: \(failure)") }

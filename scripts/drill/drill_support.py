@@ -37,6 +37,8 @@ PG_PORT = int(os.environ.get("DRILL_PG_PORT", "54349"))
 HOST = "127.0.0.1"
 THREADS = 32
 SCOPES = "customers:write,customers:read,reviews:write,audit:read,admin"
+# The login role the drill servers connect as (a member of customers_service only).
+SERVICE_LOGIN = "customers_drill"
 ACTIVITY = "customer_activity"
 
 
@@ -64,6 +66,7 @@ class Drill:
         self.servers = []
         self.cluster_started = False
         self.url = None
+        self.service_url = None
         self.secret = secrets.token_hex(24)
         self.master_key = base64.b64encode(os.urandom(32)).decode()
         self.workdir = tempfile.mkdtemp(prefix=f"drill-{name}-")
@@ -150,9 +153,11 @@ class Drill:
         return server
 
     def migrate(self):
-        code, output = self.customers("migrate")
+        """Migrates as the owner and makes the service's login role; servers log in as it."""
+        code, output = self.customers("migrate", "--service-login", SERVICE_LOGIN, "--print-service-url")
         if code != 0:
             raise DrillFailure(f"customers migrate failed: {output.strip()}")
+        self.service_url = output.strip().splitlines()[-1]
 
     def cleanup(self):
         for server in self.servers:
@@ -251,10 +256,13 @@ class Server:
         log = open(self.log_path, "a")
         log.write(f"--- start {time.strftime('%H:%M:%S')}\n")
         log.flush()
-        # As deployed: every session runs as the least-privilege role `migrate` sets up.
+        # As deployed: the server logs in as the service's login role, a member of
+        # customers_service only, which `migrate` sets up.
+        if self.drill.service_url is None:
+            raise DrillFailure("the drill starts servers after migrate, which makes their login role")
         self.process = subprocess.Popen(
             [BIN, "serve", "--host", HOST, "--port", str(self.port)],
-            env=self.drill.env(CUSTOMERS_DATABASE_ROLE="customers_service"),
+            env=self.drill.env(DATABASE_URL=self.drill.service_url),
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         return self.wait_ready(ready_timeout)

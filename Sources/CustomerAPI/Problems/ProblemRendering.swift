@@ -29,6 +29,10 @@ enum ProblemRendering {
         case let error as PostgresError where error.kind != .server && error.kind != .decoding:
             logger.error("database unavailable", metadata: ["error": "\(loggable(error))"])
             return problem(for: APIError.unavailable("The database is unavailable; try again shortly."), requestId: requestId, logger: logger)
+        case let error as PostgresError where error.isTransient:
+            // A lock or statement timeout, a deadlock, exhausted resources: nothing was written.
+            logger.warning("database busy", metadata: ["error": "\(loggable(error))"])
+            return problem(for: APIError.unavailable("The database is busy; nothing was written, try again shortly."), requestId: requestId, logger: logger)
         default:
             logger.error("request failed", metadata: ["error": "\(loggable(error))"])
             return ProblemDetails(
@@ -60,10 +64,10 @@ enum ProblemRendering {
 
     static func response(_ problem: ProblemDetails) -> Response {
         let body = (try? CanonicalJSON.encode(problem)) ?? Data(#"{"code":"internal/error","status":500}"#.utf8)
-        return Response(
-            status: .init(code: problem.status),
-            headers: [.contentType: "application/problem+json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        // A 503 passes: say when to come back.
+        if problem.status == 503 { headers[.retryAfter] = "1" }
+        return Response(status: .init(code: problem.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

@@ -47,20 +47,26 @@ struct JSONBody {
         }
         let buffer = try await request.body.collect(upTo: APILimits.jsonBody)
         let bytes = Array(buffer.readableBytesView)
-        guard let tree = JSONTree(json: Data(bytes)) else {
+        let tree: JSONTree
+        switch JSONTree.parse(bytes) {
+        case .success(let parsed):
+            tree = parsed
+        case .failure(.duplicateMember(let pointer)):
+            let name = pointer.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+            throw APIError.validation([FieldProblem(pointer: pointer, detail: "Duplicate field \(JSONBody.unescaped(name)).")])
+        case .failure(.malformed):
             throw APIError.badRequest("The body is not valid JSON (UTF-8 text of one JSON object).")
         }
         guard case .object = tree else { throw APIError.validation([FieldProblem(pointer: "/", detail: "Must be a JSON object.")]) }
         return JSONBody(bytes: bytes, tree: tree, shapeProblems: shape.problems(in: tree))
     }
 
-    /// The body as a domain input, without the fields the shape check refused, so the domain
-    /// can still report everything else that is wrong.
+    /// The body as a domain input, decoded from the very tree the shape check read, without
+    /// the fields it refused, so the domain can still report everything else that is wrong.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         do {
-            guard !shapeProblems.isEmpty else { return try JSONDecoder().decode(T.self, from: Data(bytes)) }
             let pruned = shapeProblems.reduce(tree) { $0.removing(pointer: $1.pointer) }
-            return try JSONDecoder().decode(T.self, from: try CanonicalJSON.encode(pruned))
+            return try JSONTreeDecoder().decode(T.self, from: pruned)
         } catch let error as DecodingError {
             throw APIError.validation([FieldProblem(pointer: Self.pointer(of: error), detail: Self.detail(of: error))])
         }
@@ -91,6 +97,11 @@ struct JSONBody {
         hasher.update(data: Data("\(request.method.rawValue) \(request.uri.path)\n".utf8))
         hasher.update(data: body)
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A pointer's reference token as the member name it stands for.
+    static func unescaped(_ token: String) -> String {
+        token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
 
     private static func pointer(of error: DecodingError) -> String {

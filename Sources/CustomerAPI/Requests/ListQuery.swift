@@ -28,12 +28,12 @@ enum ListQuery {
             }
         }
         if let search = query["search"] {
-            if search.count <= 200 { filter.search = String(search) } else {
+            if !TextLength.exceeds(search, 200) { filter.search = String(search) } else {
                 problems.append(FieldProblem(pointer: "/search", detail: "Must be at most 200 characters."))
             }
         }
         if let email = query["email"] {
-            if email.count <= 254 { filter.email = String(email) } else {
+            if !TextLength.exceeds(email, 254) { filter.email = String(email) } else {
                 problems.append(FieldProblem(pointer: "/email", detail: "Must be at most 254 characters."))
             }
         }

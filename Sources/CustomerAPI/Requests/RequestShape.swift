@@ -19,8 +19,8 @@ indirect enum RequestShape: Sendable {
         if let problem = Self.unstorableText(in: value, at: here) { return [problem] }
         switch (self, value) {
         case (.text(let maximum), .string(let text)):
-            guard text.count > maximum else { return [] }
-            return [FieldProblem(pointer: here, detail: "Must be at most \(maximum) characters (it has \(text.count)).")]
+            guard TextLength.exceeds(text, maximum) else { return [] }
+            return [FieldProblem(pointer: here, detail: "Must be at most \(maximum) characters (it has \(TextLength.of(text))).")]
         case (.bool, .bool), (.anyObject, .object):
             return []
         case (.array(let element), .array(let items)):

@@ -11,7 +11,7 @@ struct CommandExecution: Sendable {
 
     func run(
         _ command: CustomerCommand, customer: CustomerID, status: HTTPResponse.Status,
-        request: Request, context: APIContext, body: [UInt8],
+        request: Request, context: APIContext, body: [UInt8], content: DocumentContent? = nil,
         render: @escaping @Sendable (CustomerState) throws -> (any Encodable)?
     ) async throws -> Response {
         guard let key = context.apiKey else { throw APIError.unauthorized }
@@ -20,7 +20,9 @@ struct CommandExecution: Sendable {
             actor: key.name, requestId: context.requestId, idempotency: claim, now: services.clock())
         let result: CommandResult
         do {
-            result = try await services.handler.handle(command, customer: customer, request: commandRequest) { state in
+            result = try await services.handler.handle(
+                command, customer: customer, request: commandRequest, content: content
+            ) { state in
                 guard let view = try render(state) else { return StoredResponse(statusCode: 204, body: Data()) }
                 return StoredResponse(statusCode: Int(status.code), body: try CanonicalJSON.encode(view))
             }

@@ -38,11 +38,11 @@ struct DocumentRoutes {
         var problems = form.orderedFields.map(\.name).filter { !Self.knownFields.contains($0) }
             .map { FieldProblem(pointer: "/\($0)", detail: "Unknown field \($0).") }
         for field in form.orderedFields {
-            if let maximum = Self.maximumLengths[field.name], field.value.count > maximum {
+            if let maximum = Self.maximumLengths[field.name], TextLength.exceeds(field.value, maximum) {
                 problems.append(FieldProblem(pointer: "/\(field.name)", detail: "Must be at most \(maximum) characters."))
             }
         }
-        if let name = form.file(named: "file")?.filename, name.count > 255 {
+        if let name = form.file(named: "file")?.filename, TextLength.exceeds(name, 255) {
             problems.append(FieldProblem(pointer: "/file", detail: "The file name must be at most 255 characters."))
         }
         guard let file = form.file(named: "file"), !file.bytes.isEmpty else {
@@ -70,13 +70,13 @@ struct DocumentRoutes {
         // The domain's own rules, before the owner is looked up by a target that may be wrong.
         try upload.validate().check()
         let customer = try await owner(of: upload)
-        // Content-addressed and written once: storing before the command loses nothing if the
-        // command is refused, and an identical file is stored once however often it is sent.
-        try await services.documents.store(Data(file.bytes), sha256: sha256, mimeType: mimeType)
+        // Content-addressed: stored in the command's own transaction, only when it records the
+        // upload, and once however often the same file is sent.
+        let content = DocumentContent(bytes: Data(file.bytes), sha256: sha256, mimeType: mimeType)
         let id = DocumentID(randomBytes: FreshIdentifiers.bytes())!
         return try await execution.run(
             .recordDocumentUpload(id: id, upload), customer: customer, status: .created,
-            request: request, context: context, body: body
+            request: request, context: context, body: body, content: content
         ) { state in try Self.view(of: id, in: state) }
     }
 

@@ -28,9 +28,9 @@ func decideCreation(
     ))]
 }
 
-/// The personal fields that identify a person. Once the profile has left
-/// `incomplete`, a reviewer has looked at them (or is about to), so changing
-/// them would change who was verified.
+/// The personal fields that identify a person. Once a profile has left `incomplete`, a reviewer
+/// has looked at them (or is about to), so changing them would change who was verified; they
+/// stay frozen even when a rejected document sends the profile back to `incomplete`.
 let identityFields: [(name: String, value: @Sendable (PersonalInformation) -> String?)] = [
     ("firstName", { $0.firstName }),
     ("lastName", { $0.lastName }),
@@ -42,6 +42,23 @@ let identityFields: [(name: String, value: @Sendable (PersonalInformation) -> St
     ("taxIdentificationNumberDescription", { $0.taxIdentificationNumberDescription }),
 ]
 
+/// Reports every identity field `patch` would change while the identity is frozen.
+func checkFrozenIdentity(
+    _ patch: PersonalInformation?, current: PersonalInformation?, frozenAt: Timestamp?, profile: ProfileName,
+    into report: inout ValidationReport
+) {
+    guard let patch, let frozenAt else { return }
+    let current = current ?? PersonalInformation()
+    for field in identityFields {
+        if let wanted = field.value(patch), wanted != field.value(current) {
+            report.violated(
+                jsonPointer("/personalInformation", field.name),
+                "can no longer change: \(profile.rawValue) left incomplete at \(frozenAt) and the identity it was submitted with stays"
+            )
+        }
+    }
+}
+
 func decideUpdate(
     _ update: IndividualUpdate, of customer: Customer, context: CommandContext
 ) throws(CustomerError) -> [CustomerEvent] {
@@ -49,18 +66,11 @@ func decideUpdate(
         throw .invalid("Only individual customers can be updated; customer \(customer.id) is a business.")
     }
     var report = update.validate(now: context.now, current: customer.personalInformation)
-    let current = customer.personalInformation ?? PersonalInformation()
-    if let patch = update.personalInformation, customer.profileStatus != .incomplete {
-        for field in identityFields {
-            if let wanted = field.value(patch), wanted != field.value(current) {
-                report.violated(
-                    jsonPointer("/personalInformation", field.name),
-                    "can no longer change: \(customer.profileName.rawValue) is \(customer.profileStatus.rawValue)"
-                )
-            }
-        }
-    }
+    checkFrozenIdentity(
+        update.personalInformation, current: customer.personalInformation, frozenAt: customer.identityFrozenAt,
+        profile: customer.profileName, into: &report)
     try report.check()
+    let current = customer.personalInformation ?? PersonalInformation()
     guard update.address != nil || update.personalInformation != nil || update.meta != nil else { return [] }
     return [.individualCustomerUpdated(IndividualCustomerUpdated(
         address: update.address,

@@ -62,6 +62,9 @@ func decideUpdate(
     guard let representative = customer.representative(id) else { throw .notFound(.representative(id)) }
     try requireOpenBusiness(customer)
     var report = update.validate(now: context.now, current: representative.personalInformation)
+    checkFrozenIdentity(
+        update.personalInformation, current: representative.personalInformation,
+        frozenAt: representative.identityFrozenAt, profile: .uboKycProfileA, into: &report)
     checkOwnership(update.representationDetails, excluding: id, of: customer, into: &report)
     try report.check()
     let changesSomething = update.email != nil || update.phone != nil || update.address != nil

@@ -9,7 +9,7 @@ public func evolve(_ state: CustomerState, _ event: CustomerEvent) -> CustomerSt
             id: created.customerId, type: .individual, email: created.email, phone: created.phone,
             address: created.address, personalInformation: created.personalInformation,
             addresses: [], businessInformation: nil, meta: created.meta,
-            representatives: [], documents: [], profileStatus: .incomplete,
+            representatives: [], documents: [], profileStatus: .incomplete, identityFrozenAt: nil,
             personalDataErasedAt: nil, createdAt: created.createdAt, updatedAt: created.createdAt
         ))
     case .businessCustomerCreated(let created):
@@ -17,7 +17,7 @@ public func evolve(_ state: CustomerState, _ event: CustomerEvent) -> CustomerSt
             id: created.customerId, type: .business, email: created.email, phone: created.phone,
             address: nil, personalInformation: nil,
             addresses: created.addresses, businessInformation: created.businessInformation, meta: created.meta,
-            representatives: [], documents: [], profileStatus: .incomplete,
+            representatives: [], documents: [], profileStatus: .incomplete, identityFrozenAt: nil,
             personalDataErasedAt: nil, createdAt: created.createdAt, updatedAt: created.createdAt
         ))
     default:
@@ -46,7 +46,7 @@ extension Customer {
             representatives.append(Representative(
                 id: added.representativeId, email: added.email, phone: added.phone, address: added.address,
                 personalInformation: added.personalInformation, representationDetails: added.representationDetails,
-                profileStatus: .incomplete, createdAt: added.addedAt, updatedAt: added.addedAt
+                profileStatus: .incomplete, identityFrozenAt: nil, createdAt: added.addedAt, updatedAt: added.addedAt
             ))
         case .businessRepresentativeUpdated(let updated):
             updateRepresentative(updated.representativeId, at: updated.updatedAt) { representative in
@@ -72,11 +72,18 @@ extension Customer {
             documents[index].reviewDetail = reviewed.detail
             documents[index].reviewedAt = reviewed.reviewedAt
         case .verificationProfileStatusChanged(let changed):
+            let leavesIncomplete = changed.to != .incomplete
             switch changed.subject {
             case .customer:
                 profileStatus = changed.to
+                if leavesIncomplete, identityFrozenAt == nil { identityFrozenAt = changed.changedAt }
             case .representative(let id):
-                updateRepresentative(id, at: changed.changedAt) { $0.profileStatus = changed.to }
+                updateRepresentative(id, at: changed.changedAt) { representative in
+                    representative.profileStatus = changed.to
+                    if leavesIncomplete, representative.identityFrozenAt == nil {
+                        representative.identityFrozenAt = changed.changedAt
+                    }
+                }
             }
         case .personalDataErased(let erased):
             personalDataErasedAt = erased.erasedAt

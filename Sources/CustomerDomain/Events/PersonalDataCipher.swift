@@ -4,7 +4,7 @@ import Foundation
 /// customer's own, so destroying that key erases them from every event at once (the log itself
 /// is never edited).
 public enum PersonalField: String, CaseIterable, Hashable, Sendable {
-    case firstName, lastName, middleName, dateOfBirth, taxIdentificationNumber
+    case firstName, lastName, middleName, dateOfBirth, taxIdentificationNumber, taxIdentificationNumberDescription
 }
 
 /// Seals personal fields as events are encoded, and opens them as events are decoded. The

@@ -61,7 +61,7 @@ public struct PersonalInformation: Codable, Hashable, Sendable {
     }
 
     /// The same information with every personal field that holds a value erased; the tax
-    /// identification type and country say nothing about the person and stay.
+    /// identification type and country say little about the person and stay.
     public var erased: PersonalInformation {
         var copy = self
         for field in PersonalField.allCases where copy[field] != nil { copy[field] = PersonalData.erased }
@@ -81,6 +81,7 @@ public struct PersonalInformation: Codable, Hashable, Sendable {
             case .middleName: middleName
             case .dateOfBirth: dateOfBirth
             case .taxIdentificationNumber: taxIdentificationNumber
+            case .taxIdentificationNumberDescription: taxIdentificationNumberDescription
             }
         }
         set {
@@ -90,15 +91,19 @@ public struct PersonalInformation: Codable, Hashable, Sendable {
             case .middleName: middleName = newValue
             case .dateOfBirth: dateOfBirth = newValue
             case .taxIdentificationNumber: taxIdentificationNumber = newValue
+            case .taxIdentificationNumberDescription: taxIdentificationNumberDescription = newValue
             }
         }
     }
 
-    /// The same information with the tax identification number hidden, for
-    /// audit output; the number itself is never shown anywhere.
+    /// The same information with the tax identification number and its description hidden, for
+    /// audit output; neither is ever shown anywhere.
     public var masked: PersonalInformation {
         var copy = self
-        if let number = copy.taxIdentificationNumber, number != PersonalData.erased { copy.taxIdentificationNumber = "***" }
+        for field in [PersonalField.taxIdentificationNumber, .taxIdentificationNumberDescription]
+        where copy[field] != nil && copy[field] != PersonalData.erased {
+            copy[field] = "***"
+        }
         return copy
     }
 }
@@ -124,7 +129,7 @@ extension PersonalInformation {
             taxIdentificationNumber: try personal(.taxIdentificationNumber, .taxIdentificationNumber),
             taxIdentificationNumberType: try container.decodeIfPresent(TaxIdentificationNumberType.self, forKey: .taxIdentificationNumberType),
             taxIdentificationNumberCountry: try container.decodeIfPresent(String.self, forKey: .taxIdentificationNumberCountry),
-            taxIdentificationNumberDescription: try container.decodeIfPresent(String.self, forKey: .taxIdentificationNumberDescription))
+            taxIdentificationNumberDescription: try personal(.taxIdentificationNumberDescription, .taxIdentificationNumberDescription))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -141,6 +146,6 @@ extension PersonalInformation {
         try personal(taxIdentificationNumber, .taxIdentificationNumber, .taxIdentificationNumber)
         try container.encodeIfPresent(taxIdentificationNumberType, forKey: .taxIdentificationNumberType)
         try container.encodeIfPresent(taxIdentificationNumberCountry, forKey: .taxIdentificationNumberCountry)
-        try container.encodeIfPresent(taxIdentificationNumberDescription, forKey: .taxIdentificationNumberDescription)
+        try personal(taxIdentificationNumberDescription, .taxIdentificationNumberDescription, .taxIdentificationNumberDescription)
     }
 }

@@ -28,6 +28,10 @@ public struct Customer: Hashable, Sendable {
     public var documents: [Document]
     /// The status of the customer's own profile, as last recorded in the log.
     public var profileStatus: ProfileStatus
+    /// When the customer's own profile first left `incomplete`: from then on a reviewer has
+    /// looked at (or is about to look at) the identity, so names, date of birth and the tax
+    /// identification stay as they were, even if the profile later goes back to `incomplete`.
+    public var identityFrozenAt: Timestamp?
     /// When the customer's personal data was erased; an erased customer takes no more commands.
     public var personalDataErasedAt: Timestamp?
     public var createdAt: Timestamp
@@ -61,6 +65,8 @@ public struct Representative: Hashable, Sendable {
     public var representationDetails: RepresentationDetails?
     /// The status of the representative's `ubo_kyc_profile_a`.
     public var profileStatus: ProfileStatus
+    /// When the representative's profile first left `incomplete` (see `Customer.identityFrozenAt`).
+    public var identityFrozenAt: Timestamp?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 }

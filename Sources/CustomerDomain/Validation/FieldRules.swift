@@ -21,8 +21,8 @@ extension ValidationReport {
 
     mutating func checkEmail(_ value: String?, at pointer: String) {
         guard let email = require(value, at: pointer) else { return }
-        if email.count > EmailAddress.maximumLength {
-            malformed(pointer, "must be at most \(EmailAddress.maximumLength) characters long (it has \(email.count))")
+        if TextLength.exceeds(email, EmailAddress.maximumLength) {
+            malformed(pointer, "must be at most \(EmailAddress.maximumLength) characters long (it has \(TextLength.of(email)))")
         } else if !EmailAddress.isWellFormed(email) {
             malformed(pointer, "must be a valid email address such as name@example.com")
         }

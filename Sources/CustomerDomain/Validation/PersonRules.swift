@@ -85,11 +85,11 @@ extension ValidationReport {
         for key in meta.values.keys.sorted() {
             let keyPointer = jsonPointer(pointer, key)
             guard let value = meta.values[key] else { continue }
-            if key.isEmpty || key.count > Meta.maximumKeyLength {
+            if key.isEmpty || TextLength.exceeds(key, Meta.maximumKeyLength) {
                 malformed(keyPointer, "keys must be 1 to \(Meta.maximumKeyLength) characters long")
             } else if !value.isPrimitive {
                 malformed(keyPointer, "must be null, a boolean, a number or a string (not an object or array)")
-            } else if case .string(let text) = value, text.count > Meta.maximumStringLength {
+            } else if case .string(let text) = value, TextLength.exceeds(text, Meta.maximumStringLength) {
                 malformed(keyPointer, "must be at most \(Meta.maximumStringLength) characters long")
             } else if case .number(let number) = value, !number.isFinite {
                 malformed(keyPointer, "must be a finite number")

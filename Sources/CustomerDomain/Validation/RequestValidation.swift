@@ -141,7 +141,7 @@ extension DocumentUpload {
         report.checkCountry(country, at: "/country", required: documentType?.isGovernmentIssued ?? false)
         report.checkVocabulary(side, at: "/side")
         report.notBlank(description, at: "/description")
-        if let name = report.require(fileName, at: "/fileName"), name.count > 255 {
+        if let name = report.require(fileName, at: "/fileName"), TextLength.exceeds(name, 255) {
             report.malformed("/fileName", "must be at most 255 characters long")
         }
         if let size = fileSize {

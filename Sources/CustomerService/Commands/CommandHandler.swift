@@ -19,11 +19,13 @@ public struct CommandHandler: Sendable {
     }
 
     /// `respond` renders the response from the customer's state after the command; it is
-    /// stored with the idempotency key in the same transaction.
+    /// stored with the idempotency key in the same transaction. `content` (an uploaded file's
+    /// bytes) is stored in that transaction too, and only when the command records something.
     public func handle(
         _ command: CustomerCommand,
         customer id: CustomerID,
         request: CommandRequest,
+        content: DocumentContent? = nil,
         respond: (CustomerState) throws -> StoredResponse
     ) async throws -> CommandResult {
         let stream = CustomerStreams.id(of: id)
@@ -50,7 +52,7 @@ public struct CommandHandler: Sendable {
             do {
                 let version = try await commit(
                     events, state: state, expected: .after(loaded.version), key: loaded.key, stream: stream,
-                    command: command, request: request, response: response)
+                    command: command, request: request, response: response, content: content)
                 return CommandResult(
                     response: response, executed: true, streamVersion: version ?? loaded.version,
                     appendedEvents: events.count, retries: attempt - 1)
@@ -58,13 +60,20 @@ public struct CommandHandler: Sendable {
                 // Someone else changed the customer since it was loaded: decide again on the new state.
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(2 << min(attempt, 5)))))
                 continue
-            } catch let error as PostgresError where error.isUniqueViolation && error.constraint == "customer_keys_pkey" {
-                // Another command gave the customer its first key since this one looked: decide again.
-                continue
             } catch let error as PostgresError where error.isUniqueViolation {
-                let explained = try await explain(error, request: request)
-                if let replayed = explained as? ReplayedResponse { return replayed.result }
-                throw explained
+                // A concurrent request with the same idempotency key committed first, whatever
+                // constraint this attempt met first (its key, or the email it also claimed):
+                // same key, same answer.
+                if let claim = request.idempotency,
+                   let entry = try await IdempotencyLog.find(actor: request.actor, key: claim.key, on: store.pool) {
+                    return try IdempotencyLog.replay(entry, claim: claim)
+                }
+                // Another command gave the customer its first key since this one looked: decide again.
+                if error.constraint == "customer_keys_pkey" { continue }
+                if error.constraint == "customers_email_per_type" {
+                    throw CustomerServiceError.duplicateEmail(email: Self.email(inDetail: error.detail) ?? "")
+                }
+                throw error
             }
         }
         throw CustomerServiceError.concurrencyConflict(attempts: maximumAttempts)
@@ -72,19 +81,31 @@ public struct CommandHandler: Sendable {
 
     /// Sends the whole write as one pipeline: one round trip, one implicit transaction, so an
     /// error anywhere (a version conflict, a duplicate email) writes nothing at all.
+    ///
+    /// The idempotency record comes first: a concurrent request with the same key waits there
+    /// for the first one and then fails on that key, before anything else it would claim (the
+    /// erasure's own record comes last, after it clears the earlier ones). A command that records
+    /// no event still checks (and holds) the version it decided on, so its stored response can
+    /// never be written after a `forget` it did not see.
     private func commit(
         _ events: [CustomerEvent], state: CustomerState, expected: ExpectedVersion, key: PersonalDataVault.StoredKey,
-        stream: String, command: CustomerCommand, request: CommandRequest, response: StoredResponse
+        stream: String, command: CustomerCommand, request: CommandRequest, response: StoredResponse,
+        content: DocumentContent?
     ) async throws -> Int64? {
         var statements: [Statement] = []
-        var append: AppendOperation?
+        let record = request.idempotency.map {
+            IdempotencyLog.record(actor: request.actor, claim: $0, response: response, stream: stream)
+        }
+        var append: (operation: AppendOperation, index: Int)?
         if !events.isEmpty, let customer = state.customer {
             // The key statements follow the append: a concurrent command on the same stream fails
             // there with a version conflict first, and decides again with the key it then finds.
             var keyStatements: [Statement] = []
             var cipher = CustomerCipher(customer: stream, key: key)
+            var recordLast = false
             if case .erasePersonalData = command {
                 keyStatements = PersonalDataVault.forgetStatements(of: stream)
+                recordLast = true
             } else if case .none = key {
                 let made = try vault.newKey(for: stream)
                 cipher = made.cipher
@@ -98,41 +119,30 @@ public struct CommandHandler: Sendable {
                 stream: stream, streamType: CustomerStreams.streamType, expectedVersion: expected,
                 events: try events.map { try $0.newEvent(sealingWith: cipher) },
                 metadata: metadata)
-            append = operation
             let newVersion = (expected.knownVersion ?? 0) + Int64(events.count)
-            statements.append(Statement("SELECT pg_advisory_xact_lock_shared(hashtext($1))", [CustomerReadModel.lockName]))
+            statements.append(Statement("SELECT pg_advisory_xact_lock_shared(hashtext(current_schema() || '/' || $1))", [CustomerReadModel.lockName]))
+            if let record, !recordLast { statements.append(record) }
+            append = (operation, statements.count)
             statements.append(operation.statement)
             statements += keyStatements
             statements += try CustomerReadModel.statements(
                 for: [.init(customer: customer, version: newVersion)], tables: .live(CustomerReadModel.tables))
-        }
-        if let claim = request.idempotency {
-            statements.append(IdempotencyLog.record(actor: request.actor, claim: claim, response: response, stream: stream))
+            if let content { statements.append(DocumentContents.storeStatement(content)) }
+            if let record, recordLast { statements.append(record) }
+        } else if let record {
+            statements.append(AppendOperation.versionCheck(stream: stream, expectedVersion: expected))
+            statements.append(record)
         }
         guard !statements.isEmpty else { return nil }
         let results: [QueryResult]
         do {
             results = try await store.pool.withConnection { try await $0.pipeline(statements) }
         } catch {
-            throw append?.translate(error) ?? error
+            throw AppendOperation.translate(error, stream: stream, expectedVersion: expected)
         }
         guard let append else { return nil }
         store.announceCommit()
-        return try append.result(from: results[1]).streamVersion
-    }
-
-    /// A unique violation is a duplicate email, or a concurrent request with the same
-    /// idempotency key that committed first (answered with its response, or a mismatch).
-    private func explain(_ error: PostgresError, request: CommandRequest) async throws -> any Error {
-        if error.constraint == "customers_email_per_type" {
-            return CustomerServiceError.duplicateEmail(email: Self.email(inDetail: error.detail) ?? "")
-        }
-        if error.constraint == "command_log_pkey", let claim = request.idempotency,
-           let entry = try await IdempotencyLog.find(actor: request.actor, key: claim.key, on: store.pool) {
-            if entry.requestHash != claim.requestHash { return CustomerServiceError.idempotencyMismatch(key: claim.key) }
-            return ReplayedResponse(result: try IdempotencyLog.replay(entry, claim: claim))
-        }
-        return error
+        return try append.operation.result(from: results[append.index]).streamVersion
     }
 
     /// PostgreSQL's detail reads `Key (type, lower(email))=(individual, jane@example.com) already exists.`
@@ -141,12 +151,6 @@ public struct CommandHandler: Sendable {
               let close = detail[comma.upperBound...].range(of: ")") else { return nil }
         return String(detail[comma.upperBound..<close.lowerBound])
     }
-}
-
-/// A concurrent duplicate of an idempotent request: carries the first request's result out of
-/// the failed attempt.
-struct ReplayedResponse: Error {
-    let result: CommandResult
 }
 
 extension ExpectedVersion {

@@ -9,11 +9,16 @@ enum IdempotencyLog {
         let erasedCustomer: String?
     }
 
+    /// The entry of a key. A response recorded before the customer's key was destroyed counts as
+    /// erased, also if the erasure did not clear it; the erasure's own (recorded in its
+    /// transaction, so at the same `now()`) shows only erased data and is replayed.
     static func find(actor: String, key: String, on pool: ConnectionPool) async throws -> Entry? {
         let result = try await pool.query(
             """
-            SELECT request_hash, status_code, response, CASE WHEN erased_at IS NOT NULL THEN stream_id END
-            FROM command_log WHERE actor = $1 AND idempotency_key = $2
+            SELECT c.request_hash, c.status_code, c.response,
+                   CASE WHEN c.erased_at IS NOT NULL OR c.recorded_at < k.destroyed_at THEN c.stream_id END
+            FROM command_log c LEFT JOIN customer_keys k ON k.customer_id = c.stream_id
+            WHERE c.actor = $1 AND c.idempotency_key = $2
             """,
             [actor, key])
         guard let row = result.first else { return nil }

@@ -9,19 +9,33 @@ public struct DocumentContents: Sendable {
         self.pool = pool
     }
 
-    /// Stores the bytes unless the same content is already there (an upload of a known file
-    /// costs nothing more).
-    public func store(_ bytes: Data, sha256: String, mimeType: String) async throws {
-        try await pool.query(
+    /// The statement that stores an upload's bytes unless the same content is already there (an
+    /// upload of a known file costs nothing more). It runs in the upload command's own
+    /// transaction, so a refused upload leaves no bytes behind.
+    static func storeStatement(_ content: DocumentContent) -> Statement {
+        Statement(
             """
             INSERT INTO document_contents (sha256, mime_type, size, content) VALUES ($1, $2, $3, $4)
             ON CONFLICT (sha256) DO NOTHING
-            """, [sha256, mimeType, Int64(bytes.count), bytes])
+            """, [content.sha256, content.mimeType, Int64(content.bytes.count), content.bytes])
     }
 
     public func content(sha256: String) async throws -> (mimeType: String, bytes: Data)? {
         guard let row = try await pool.query("SELECT mime_type, content FROM document_contents WHERE sha256 = $1", [sha256]).first
         else { return nil }
         return (try row.decode(0), try row.decode(1))
+    }
+}
+
+/// An uploaded file's bytes, recognised type and hash, stored with the command that records it.
+public struct DocumentContent: Sendable {
+    public let bytes: Data
+    public let sha256: String
+    public let mimeType: String
+
+    public init(bytes: Data, sha256: String, mimeType: String) {
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.mimeType = mimeType
     }
 }

@@ -35,8 +35,8 @@ public struct CustomerProjection: Sendable {
         }
     }
 
-    /// Rebuilds into shadow tables and compares them with the live ones, holding writers only
-    /// for the comparison. Empty result: no row differs.
+    /// Rebuilds into shadow tables and compares them with the live ones, without holding
+    /// writers at all. Empty result: no row differs.
     public func verify(sampleLimit: Int = 20, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> [TableDifferences] {
         try await RebuildLock.withLock(name, configuration: store.pool.configuration) {
             try await verifyHoldingLock(sampleLimit: sampleLimit, progress: progress)
@@ -45,8 +45,12 @@ public struct CustomerProjection: Sendable {
 
     private func verifyHoldingLock(sampleLimit: Int, progress: @escaping @Sendable (Int) -> Void) async throws -> [TableDifferences] {
         let folds = try await foldIntoShadows(progress: progress)
-        return try await store.pool.withTransaction { transaction in
-            try await finalCatchUp(folds, in: transaction)
+        // One snapshot for the last catch-up and the comparison: every command commits its
+        // events and its read-model rows together, so the snapshot sees the live rows of exactly
+        // the events it sees, and the shadows folded from those events must equal them.
+        return try await store.pool.withTransaction(isolation: .repeatableRead) { transaction in
+            let changed = try await folds.catchUp(on: transaction.connection)
+            try await write(folds.snapshots(of: changed), on: transaction.connection)
             var differences: [TableDifferences] = []
             for table in tables {
                 let difference = try await ShadowTables.differences(of: table, limit: sampleLimit, on: transaction.connection)
@@ -76,7 +80,7 @@ public struct CustomerProjection: Sendable {
     /// With writers held off, nothing can commit to a customer stream: the versions in
     /// `streams` are final, and folding what they add makes the shadows exact.
     private func finalCatchUp(_ folds: CustomerFolds, in transaction: Transaction) async throws {
-        try await transaction.query("SELECT pg_advisory_xact_lock(hashtext($1))", [CustomerReadModel.lockName])
+        try await transaction.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/' || $1))", [CustomerReadModel.lockName])
         let changed = try await folds.catchUp(on: transaction.connection)
         try await write(folds.snapshots(of: changed), on: transaction.connection)
     }

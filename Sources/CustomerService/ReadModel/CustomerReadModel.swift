@@ -10,6 +10,8 @@ public enum CustomerReadModel {
     public static let tables = ["customers", "verification_profiles", "business_representatives", "documents"]
 
     /// Commands hold this lock shared while they write; a rebuild's swap holds it exclusively.
+    /// Its key is qualified by the schema, so copies of the tables in other schemas (benchmarks,
+    /// tests) never contend with it.
     static let lockName = "projection:customers"
 
     /// A customer's state and the stream version it was folded to.

@@ -1,18 +1,38 @@
+/// Why bytes are not one JSON text this service accepts.
+public enum JSONParseFailure: Error, Equatable, Sendable {
+    /// Not RFC 8259 JSON, or nested deeper than `JSONParser.maximumDepth`.
+    case malformed
+    /// An object names the same member twice. RFC 8259 leaves the meaning open, and two readers
+    /// that keep different copies (the first, the last) would check one value and store the
+    /// other; so it is refused, with the pointer of the second occurrence.
+    case duplicateMember(pointer: String)
+}
+
 /// A strict RFC 8259 parser into `JSONTree`, over UTF-8 bytes. Every request body passes through
 /// it, so it is a single pass with no thrown errors on the way (Codable's trial decoding threw
-/// and caught several errors per value), and it refuses nesting deeper than `maximumDepth`.
+/// and caught several errors per value), and it refuses nesting deeper than `maximumDepth` and
+/// objects with a repeated member name.
 struct JSONParser {
     static let maximumDepth = 128
 
     private let bytes: [UInt8]
     private var index = 0
+    /// The member names and array indexes leading to the value being parsed, for the pointer
+    /// of a duplicate member.
+    private var path: [String] = []
+    private var failure: JSONParseFailure = .malformed
 
     /// The value of `bytes`, or nil when they are not exactly one JSON text.
     static func parse(_ bytes: [UInt8]) -> JSONTree? {
+        try? parseOrExplain(bytes).get()
+    }
+
+    /// The value of `bytes`, or why they are not exactly one JSON text.
+    static func parseOrExplain(_ bytes: [UInt8]) -> Result<JSONTree, JSONParseFailure> {
         var parser = JSONParser(bytes: bytes)
-        guard let value = parser.value(depth: 0) else { return nil }
+        guard let value = parser.value(depth: 0) else { return .failure(parser.failure) }
         parser.skipWhitespace()
-        return parser.index == bytes.count ? value : nil
+        return parser.index == bytes.count ? .success(value) : .failure(.malformed)
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
@@ -41,7 +61,13 @@ struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
             skipWhitespace()
+            guard members[key] == nil else {
+                failure = .duplicateMember(pointer: (path + [key]).reduce("") { jsonPointerAppending($0, $1) })
+                return nil
+            }
+            path.append(key)
             guard consume(UInt8(ascii: ":")), let member = value(depth: depth + 1) else { return nil }
+            path.removeLast()
             members[key] = member
             skipWhitespace()
             if consume(UInt8(ascii: ",")) { continue }
@@ -55,7 +81,9 @@ struct JSONParser {
         skipWhitespace()
         if consume(UInt8(ascii: "]")) { return .array(items) }
         while true {
+            path.append(String(items.count))
             guard let item = value(depth: depth + 1) else { return nil }
+            path.removeLast()
             items.append(item)
             skipWhitespace()
             if consume(UInt8(ascii: ",")) { continue }
@@ -178,4 +206,9 @@ struct JSONParser {
         index += 1
         return true
     }
+}
+
+/// `base` with one more RFC 6901 reference token.
+func jsonPointerAppending(_ base: String, _ token: String) -> String {
+    base + "/" + JSONPointer.token(token)
 }

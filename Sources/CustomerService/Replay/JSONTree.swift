@@ -45,10 +45,16 @@ public enum JSONTree: Sendable, Hashable, Codable {
         }
     }
 
-    /// Parses UTF-8 JSON text; nil when it is not JSON (or nests deeper than 128 levels).
+    /// Parses UTF-8 JSON text; nil when it is not JSON (or nests deeper than 128 levels, or an
+    /// object repeats a member).
     public init?(json: Data) {
         guard let tree = JSONParser.parse(Array(json)) else { return nil }
         self = tree
+    }
+
+    /// Parses UTF-8 JSON text, or says why it is refused.
+    public static func parse(_ bytes: [UInt8]) -> Result<JSONTree, JSONParseFailure> {
+        JSONParser.parseOrExplain(bytes)
     }
 
     /// `value` as JSON, through its Codable form; nil when it cannot be encoded.

@@ -28,7 +28,7 @@ public struct ProjectorRebuild: Sendable {
         var (position, replayed) = try await replayIntoShadows(upTo: nil, progress: progress)
         return try await store.pool.withTransaction { transaction in
             let connection = transaction.connection
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", ["projector:" + projector.name])
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/' || $1))", ["projector:" + projector.name])
             (position, replayed) = try await catchUp(from: position, upTo: nil, replayed: replayed, on: connection, progress: progress)
             try await ShadowTables.swapIn(projector.tables, on: connection)
             try await ProjectorCheckpoints.ensure(projector.name, on: connection)
@@ -44,7 +44,8 @@ public struct ProjectorRebuild: Sendable {
     }
 
     /// Rebuilds into shadow tables up to exactly the live checkpoint and compares them with the
-    /// live tables; the live tables are not touched. Empty result: no row differs.
+    /// live tables, holding neither writers nor the live runner; the live tables are not
+    /// touched. Empty result: no row differs.
     public func verify(sampleLimit: Int = 20, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> [TableDifferences] {
         try await RebuildLock.withLock(projector.name, configuration: store.pool.configuration) {
             try await verifyHoldingLock(sampleLimit: sampleLimit, progress: progress)
@@ -58,9 +59,11 @@ public struct ProjectorRebuild: Sendable {
             return try await ProjectorCheckpoints.read(projector.name, on: connection)?.position ?? .start
         }
         var (position, replayed) = try await replayIntoShadows(upTo: initial, progress: progress)
-        return try await store.pool.withTransaction { transaction in
+        // One snapshot for the checkpoint, the last catch-up and the comparison: a runner commits
+        // its rows with its checkpoint, so the snapshot sees the rows of exactly the events up to
+        // the checkpoint it sees.
+        return try await store.pool.withTransaction(isolation: .repeatableRead) { transaction in
             let connection = transaction.connection
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", ["projector:" + projector.name])
             let live = try await ProjectorCheckpoints.read(projector.name, on: connection)?.position ?? .start
             (position, replayed) = try await catchUp(from: position, upTo: live, replayed: replayed, on: connection, progress: progress)
             var differences: [TableDifferences] = []

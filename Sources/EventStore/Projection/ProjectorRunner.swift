@@ -4,7 +4,9 @@ import Postgres
 /// Feeds one projector the log behind the fence, batch by batch, each batch in one transaction
 /// with its checkpoint. Any number of runners may run (one per service instance): a
 /// transaction-level advisory lock lets one apply at a time, and another takes over as soon as
-/// it stops. A failing event parks the projector at that event; it is never skipped.
+/// it stops. An event that fails for a reason applying it again would meet again parks the
+/// projector at that event; it is never skipped. A passing failure (a timeout, a deadlock, a
+/// lost connection) is retried with capped exponential backoff instead.
 public struct ProjectorRunner: Sendable {
     public enum Outcome: Sendable, Equatable {
         case applied(Int)
@@ -26,9 +28,15 @@ public struct ProjectorRunner: Sendable {
     }
 
     /// Runs until the task is cancelled: applies batches while there are any, then waits for a
-    /// wake-up or the poll interval.
-    public func run(pollInterval: Duration = .milliseconds(500), onError: @Sendable (any Error) -> Void = { _ in }) async {
+    /// wake-up or the poll interval. `onRetry` hears of each passing failure and the wait before
+    /// the next try; `onError` of every other failure.
+    public func run(
+        pollInterval: Duration = .milliseconds(500),
+        onRetry: @Sendable (any Error, Duration) -> Void = { _, _ in },
+        onError: @Sendable (any Error) -> Void = { _ in }
+    ) async {
         var delay = TailingDelay(pollInterval: pollInterval)
+        var backoff = RetryBackoff()
         var lastSeen = await store.wakeUps.generation
         while !Task.isCancelled {
             let seen = await store.wakeUps.generation
@@ -37,8 +45,14 @@ public struct ProjectorRunner: Sendable {
             var applied = 0
             do {
                 if case .applied(let count) = try await runOnce() { applied = count }
+                backoff.reset()
             } catch is CancellationError {
                 return
+            } catch let error as PostgresError where error.isTransient {
+                let wait = backoff.next()
+                onRetry(error, wait)
+                try? await Task.sleep(for: wait)
+                continue
             } catch {
                 onError(error)
             }
@@ -67,7 +81,7 @@ public struct ProjectorRunner: Sendable {
     private func applyBatch(in transaction: Transaction, limit: Int) async throws -> Outcome {
         let connection = transaction.connection
         let locked = try await connection.query(
-            "SELECT pg_try_advisory_xact_lock(hashtext($1))", ["projector:" + projector.name])
+            "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '/' || $1))", ["projector:" + projector.name])
         guard try locked.rows[0].decode(0, as: Bool.self) else { return .busy }
         try await ProjectorCheckpoints.ensure(projector.name, on: connection)
         guard let checkpoint = try await ProjectorCheckpoints.read(projector.name, on: connection) else { return .busy }
@@ -83,7 +97,7 @@ public struct ProjectorRunner: Sendable {
         }
         do {
             _ = try await connection.pipeline(statements)
-        } catch let error as PostgresError where error.kind == .server {
+        } catch let error as PostgresError where error.kind == .server && !error.isTransient {
             throw BatchFailure(events: events, reason: error.description)
         }
         // A runner cancelled between its writes and its checkpoint rolls back both.
@@ -117,4 +131,20 @@ public struct ProjectorRunner: Sendable {
         }
         return .caughtUp
     }
+}
+
+/// Waits between retries of a passing failure: 100 ms, doubling to at most 10 s, each drawn
+/// between half and all of that (jitter), so runners of several instances do not retry in step.
+struct RetryBackoff {
+    private static let first = Duration.milliseconds(100)
+    private static let longest = Duration.seconds(10)
+    private var current = first
+
+    mutating func next() -> Duration {
+        defer { current = min(current * 2, Self.longest) }
+        let milliseconds = Int(current.components.seconds * 1000 + current.components.attoseconds / 1_000_000_000_000_000)
+        return .milliseconds(Int.random(in: (milliseconds / 2)...milliseconds))
+    }
+
+    mutating func reset() { current = Self.first }
 }

@@ -9,7 +9,7 @@ public enum RebuildLock {
         // A connection of its own, outside the pool, so the work inside can use the whole pool.
         let connection = try await Connection.connect(configuration, name: "rebuild-lock")
         do {
-            try await connection.query("SELECT pg_advisory_lock(hashtext($1))", ["rebuild:" + projection])
+            try await connection.query("SELECT pg_advisory_lock(hashtext(current_schema() || '/' || $1))", ["rebuild:" + projection])
             let value = try await body()
             await connection.close()
             return value

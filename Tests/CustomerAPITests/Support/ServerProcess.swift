@@ -11,13 +11,14 @@ struct ServerProcess {
     let port = Int.random(in: 20_000...29_999)
     let process = Process()
 
-    /// Starts the server with `apiKeys`; its standard output and error go to `log` (or nowhere).
-    static func start(apiKeys: String, log: URL? = nil) async throws -> ServerProcess {
+    /// Starts the server with `apiKeys` and `options` of `serve`, on `databaseURL` (the test
+    /// database by default); its standard output and error go to `log` (or nowhere).
+    static func start(apiKeys: String, options: [String] = [], databaseURL: String? = nil, log: URL? = nil) async throws -> ServerProcess {
         let server = ServerProcess()
         server.process.executableURL = binary
-        server.process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(server.port), "--connections", "2"]
+        server.process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(server.port), "--connections", "2"] + options
         var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = try TestDatabase.configuration().connectionString
+        environment["DATABASE_URL"] = try databaseURL ?? TestDatabase.configuration().connectionString
         environment["CUSTOMERS_MASTER_KEY"] = try TestDatabase.masterKeyBase64()
         environment["CUSTOMERS_API_KEYS"] = apiKeys
         server.process.environment = environment
