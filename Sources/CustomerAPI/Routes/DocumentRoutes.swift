@@ -37,6 +37,11 @@ struct DocumentRoutes {
         }
         var problems = form.orderedFields.map(\.name).filter { !Self.knownFields.contains($0) }
             .map { FieldProblem(pointer: "/\($0)", detail: "Unknown field \($0).") }
+        // Each field once: with two values, one could be checked and the other recorded.
+        var seen: Set<String> = []
+        for name in form.orderedFields.map(\.name) + form.files.map(\.name) where !seen.insert(name).inserted {
+            problems.append(FieldProblem(pointer: "/\(name)", detail: "Duplicate field \(name)."))
+        }
         for field in form.orderedFields {
             if let maximum = Self.maximumLengths[field.name], TextLength.exceeds(field.value, maximum) {
                 problems.append(FieldProblem(pointer: "/\(field.name)", detail: "Must be at most \(maximum) characters."))

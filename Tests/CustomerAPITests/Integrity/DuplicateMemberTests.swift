@@ -33,4 +33,19 @@ import Testing
             #expect(reply.pointers == ["/addresses/1/city"])
         }
     }
+
+    @Test func aRepeatedFormFieldOfAnUploadIsRefused() async throws {
+        try await TestApplication.withDriver { api in
+            let jane = try await api.createJane()
+            var form = MultipartFixture()
+            form.addField("targetId", jane.id)
+            form.addField("target", "customer")
+            form.addField("documentType", "liveness_report")
+            form.addField("documentType", "passport")
+            form.addFile("file", filename: "a.pdf", contentType: "application/pdf", bytes: SampleFiles.pdf)
+            let reply = try await api.sendForm(form)
+            #expect(reply.status == .unprocessableContent, "\(reply.body)")
+            #expect(reply.pointers == ["/documentType"])
+        }
+    }
 }
