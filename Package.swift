@@ -27,21 +27,23 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        .target(name: "JSON"),
         .target(
             name: "EventStore",
-            dependencies: ["Postgres"],
+            dependencies: ["Postgres", "JSON"],
             plugins: [.plugin(name: "EmbedSchema")]
         ),
-        .target(name: "CustomerDomain"),
+        .target(name: "CustomerDomain", dependencies: ["JSON"]),
         .target(
             name: "CustomerService",
-            dependencies: ["CustomerDomain", "EventStore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CustomerDomain", "EventStore", "JSON", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "CustomerAPI",
             dependencies: [
                 "CustomerService",
                 "CustomerDomain",
+                "JSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -75,14 +77,16 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Postgres", "EventStore"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "TestSupport"]),
-        .testTarget(name: "CustomerDomainTests", dependencies: ["CustomerDomain"]),
-        .testTarget(name: "CustomerServiceTests", dependencies: ["CustomerService", "CustomerDomain", "TestSupport"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "CustomerDomainTests", dependencies: ["CustomerDomain", "JSON"]),
+        .testTarget(name: "CustomerServiceTests", dependencies: ["CustomerService", "CustomerDomain", "JSON", "TestSupport"]),
         .testTarget(
             name: "CustomerAPITests",
             dependencies: [
                 "CustomerAPI",
                 "CustomerService",
                 "CustomerDomain",
+                "JSON",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

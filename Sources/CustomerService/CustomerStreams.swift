@@ -22,17 +22,14 @@ extension LoggedEvent {
 }
 
 extension CustomerEvent {
-    /// The event as the store appends it: type, schema version and canonical JSON, its personal
-    /// fields sealed by the customer's cipher.
-    func newEvent(sealingWith cipher: any PersonalDataCipher) throws -> NewEvent {
-        let encoded = try encoded(sealingWith: cipher)
+    /// The event as the store appends it: type, schema version and canonical JSON, with its
+    /// personal fields as the event holds them (`CustomerCipher.sealed` seals them first).
+    var newEvent: NewEvent {
+        let encoded = encoded()
         return NewEvent(type: encoded.type, schemaVersion: encoded.schemaVersion, data: encoded.data)
     }
 
     /// The event with its personal fields in plain text, as events were stored before sealing:
     /// for generated benchmark logs only.
-    public var unsealedNewEvent: NewEvent {
-        let encoded = encoded()
-        return NewEvent(type: encoded.type, schemaVersion: encoded.schemaVersion, data: encoded.data)
-    }
+    public var unsealedNewEvent: NewEvent { newEvent }
 }

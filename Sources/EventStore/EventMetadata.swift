@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Who and what caused an event; stored beside every event of a command.
 public struct EventMetadata: Sendable, Codable, Equatable {
@@ -48,31 +49,5 @@ public struct EventMetadata: Sendable, Codable, Equatable {
         }
         json.append(UInt8(ascii: "}"))
         return json
-    }
-}
-
-/// JSON string literals, escaped as RFC 8259 requires.
-enum JSONString {
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    static func append(_ value: String, to json: inout [UInt8]) {
-        json.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                json.append(contentsOf: "\\u00".utf8)
-                json.append(hexDigits[Int(byte >> 4)])
-                json.append(hexDigits[Int(byte & 0xf)])
-            default:
-                // Multi-byte UTF-8 sequences pass through unchanged: JSON text is UTF-8.
-                json.append(byte)
-            }
-        }
-        json.append(UInt8(ascii: "\""))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// An event to append: its type name, schema version and JSON body.
 public struct NewEvent: Sendable, Equatable {
@@ -42,7 +43,10 @@ public struct RecordedEvent: Sendable, Equatable {
     }
 
     public func decodedMetadata() throws -> EventMetadata {
-        try JSONDecoder().decode(EventMetadata.self, from: metadata)
+        guard case .success(let tree) = JSONTree.parse(Array(metadata)) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the metadata is not JSON"))
+        }
+        return try JSONTreeDecoder().decode(EventMetadata.self, from: tree)
     }
 }
 

@@ -1,3 +1,4 @@
+import JSON
 import Testing
 @testable import CustomerDomain
 
@@ -34,7 +35,7 @@ import Testing
         Case("an unknown country is refused", .failed("/addresses/0/country")) { $0.addresses?[0].country = "ABC" },
         Case("a phone of 6 digits is refused", .failed("/phone")) { $0.phone = "+123456" },
         Case("meta with 51 keys is refused", .failed("/meta")) {
-            $0.meta = Meta(Dictionary(uniqueKeysWithValues: (0...50).map { ("k\($0)", MetaValue.null) }))
+            $0.meta = Meta(Dictionary(uniqueKeysWithValues: (0...50).map { ("k\($0)", JSONTree.null) }))
         },
     ]
 

@@ -1,3 +1,4 @@
+import JSON
 @testable import CustomerDomain
 
 /// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64), so
@@ -77,7 +78,7 @@ struct CommandGenerator {
 
     mutating func meta() -> Meta? {
         guard chance(50) else { return nil }
-        let values: [MetaValue] = [.null, .bool(chance(50)), .number(Double(Int.random(in: -5...5, using: &random)) / 4), .string("é✓")]
+        let values: [JSONTree] = [.null, .bool(chance(50)), .number(Double(Int.random(in: -5...5, using: &random)) / 4), .string("é✓")]
         return Meta(Dictionary(uniqueKeysWithValues: (0..<Int.random(in: 0...4, using: &random)).map { ("k\($0)", pick(values)) }))
     }
 

@@ -1,3 +1,4 @@
+import JSON
 import Testing
 @testable import CustomerDomain
 
@@ -130,6 +131,6 @@ import Testing
     }
 }
 
-private func metaEntries(_ count: Int) -> [String: MetaValue] {
-    Dictionary(uniqueKeysWithValues: (0..<count).map { ("key\($0)", MetaValue.number(Double($0))) })
+private func metaEntries(_ count: Int) -> [String: JSONTree] {
+    Dictionary(uniqueKeysWithValues: (0..<count).map { ("key\($0)", JSONTree.integer(Int64($0))) })
 }

@@ -1,3 +1,4 @@
+import JSON
 import CustomerDomain
 import CustomerService
 import Foundation

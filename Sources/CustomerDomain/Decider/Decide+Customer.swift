@@ -1,3 +1,4 @@
+import JSON
 /// Creating customers and updating individuals.
 
 func decideCreation(
@@ -9,8 +10,8 @@ func decideCreation(
         throw .validationFailed([FieldProblem(pointer: "", detail: "email, phone and address are required")])
     }
     return [.individualCustomerCreated(IndividualCustomerCreated(
-        customerId: id, email: email, phone: phone, address: address,
-        personalInformation: body.personalInformation, meta: body.meta, createdAt: context.timestamp
+        customerId: id, email: email, phone: phone, address: try recorded(address, at: "/address"),
+        personalInformation: body.personalInformation.map(PersonDetails.init), meta: body.meta, createdAt: context.timestamp
     ))]
 }
 
@@ -23,8 +24,11 @@ func decideCreation(
         throw .validationFailed([FieldProblem(pointer: "", detail: "email and phone are required")])
     }
     return [.businessCustomerCreated(BusinessCustomerCreated(
-        customerId: id, email: email, phone: phone, addresses: body.addresses ?? [],
-        businessInformation: body.businessInformation, meta: body.meta, createdAt: context.timestamp
+        customerId: id, email: email, phone: phone,
+        addresses: try (body.addresses ?? []).enumerated().map { (index, address) throws(CustomerError) in
+            try recorded(address, at: jsonPointer("/addresses", index))
+        },
+        businessInformation: body.businessInformation.map(BusinessDetails.init), meta: body.meta, createdAt: context.timestamp
     ))]
 }
 
@@ -44,11 +48,11 @@ let identityFields: [(name: String, value: @Sendable (PersonalInformation) -> St
 
 /// Reports every identity field `patch` would change while the identity is frozen.
 func checkFrozenIdentity(
-    _ patch: PersonalInformation?, current: PersonalInformation?, frozenAt: Timestamp?, profile: ProfileName,
+    _ patch: PersonalInformation?, current: PersonDetails?, frozenAt: Timestamp?, profile: ProfileName,
     into report: inout ValidationReport
 ) {
     guard let patch, let frozenAt else { return }
-    let current = current ?? PersonalInformation()
+    let current = current?.asInput ?? PersonalInformation()
     for field in identityFields {
         if let wanted = field.value(patch), wanted != field.value(current) {
             report.violated(
@@ -65,17 +69,26 @@ func decideUpdate(
     guard customer.type == .individual else {
         throw .invalid("Only individual customers can be updated; customer \(customer.id) is a business.")
     }
-    var report = update.validate(now: context.now, current: customer.personalInformation)
+    var report = update.validate(now: context.now, current: customer.personalInformation?.asInput)
     checkFrozenIdentity(
         update.personalInformation, current: customer.personalInformation, frozenAt: customer.identityFrozenAt,
         profile: customer.profileName, into: &report)
     try report.check()
-    let current = customer.personalInformation ?? PersonalInformation()
+    let current = customer.personalInformation ?? PersonDetails()
     guard update.address != nil || update.personalInformation != nil || update.meta != nil else { return [] }
     return [.individualCustomerUpdated(IndividualCustomerUpdated(
-        address: update.address,
+        address: try update.address.map { (address) throws(CustomerError) in try recorded(address, at: "/address") },
         personalInformation: update.personalInformation.map(current.patched(with:)),
         meta: update.meta,
         updatedAt: context.timestamp
     ))]
+}
+
+/// A validated request address as the log records it. Validation has required its parts, so
+/// a missing one here is a refusal at the address, never a crash.
+func recorded(_ address: Address, at pointer: String) throws(CustomerError) -> PostalAddress {
+    guard let recorded = PostalAddress(address) else {
+        throw .validationFailed([FieldProblem(pointer: pointer, detail: "line1, city and country are required")])
+    }
+    return recorded
 }

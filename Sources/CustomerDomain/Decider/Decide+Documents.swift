@@ -46,7 +46,7 @@ func decideUpload(
     }
     return [.documentUploaded(DocumentUploaded(
         documentId: id, target: target, targetId: targetId, documentType: documentType,
-        country: upload.country, side: upload.side, description: upload.description,
+        country: upload.country.flatMap { CountryCode(rawValue: $0) }, side: upload.side, description: upload.description,
         fileName: fileName, fileSize: fileSize, mimeType: mimeType, sha256: sha256,
         uploadedAt: context.timestamp
     ))]

@@ -50,8 +50,9 @@ func decideAddition(
         throw .validationFailed([FieldProblem(pointer: "", detail: "email, phone and address are required")])
     }
     return [.businessRepresentativeAdded(BusinessRepresentativeAdded(
-        representativeId: id, email: email, phone: phone, address: address,
-        personalInformation: body.personalInformation, representationDetails: body.representationDetails,
+        representativeId: id, email: email, phone: phone, address: try recorded(address, at: "/address"),
+        personalInformation: body.personalInformation.map(PersonDetails.init),
+        representationDetails: body.representationDetails.map(Representation.init),
         addedAt: context.timestamp
     ))]
 }
@@ -61,7 +62,7 @@ func decideUpdate(
 ) throws(CustomerError) -> [CustomerEvent] {
     guard let representative = customer.representative(id) else { throw .notFound(.representative(id)) }
     try requireOpenBusiness(customer)
-    var report = update.validate(now: context.now, current: representative.personalInformation)
+    var report = update.validate(now: context.now, current: representative.personalInformation?.asInput)
     checkFrozenIdentity(
         update.personalInformation, current: representative.personalInformation,
         frozenAt: representative.identityFrozenAt, profile: .uboKycProfileA, into: &report)
@@ -70,11 +71,12 @@ func decideUpdate(
     let changesSomething = update.email != nil || update.phone != nil || update.address != nil
         || update.personalInformation != nil || update.representationDetails != nil
     guard changesSomething else { return [] }
-    let current = representative.personalInformation ?? PersonalInformation()
+    let current = representative.personalInformation ?? PersonDetails()
     return [.businessRepresentativeUpdated(BusinessRepresentativeUpdated(
-        representativeId: id, email: update.email, phone: update.phone, address: update.address,
+        representativeId: id, email: update.email, phone: update.phone,
+        address: try update.address.map { (address) throws(CustomerError) in try recorded(address, at: "/address") },
         personalInformation: update.personalInformation.map(current.patched(with:)),
-        representationDetails: update.representationDetails, updatedAt: context.timestamp
+        representationDetails: update.representationDetails.map(Representation.init), updatedAt: context.timestamp
     ))]
 }
 

@@ -47,18 +47,29 @@ public enum CustomerEvent: Hashable, Sendable {
     /// The same event with every tax identification number hidden, for the
     /// audit history: the number is never shown outside the log.
     public var masked: CustomerEvent {
+        mappingPersonDetails { $0.masked }
+    }
+
+    /// The same event with `transform` applied to every personal field that holds a value: how
+    /// the service seals an event for the log and opens a stored one, as a step of its own.
+    public func mappingPersonalFields(_ transform: (PersonalField, String) throws -> String) rethrows -> CustomerEvent {
+        try mappingPersonDetails { try $0.mappingPersonalFields(transform) }
+    }
+
+    /// The same event with `transform` applied to the person details it carries, if any.
+    private func mappingPersonDetails(_ transform: (PersonDetails) throws -> PersonDetails) rethrows -> CustomerEvent {
         switch self {
         case .individualCustomerCreated(var event):
-            event.personalInformation = event.personalInformation?.masked
+            event.personalInformation = try event.personalInformation.map(transform)
             return .individualCustomerCreated(event)
         case .individualCustomerUpdated(var event):
-            event.personalInformation = event.personalInformation?.masked
+            event.personalInformation = try event.personalInformation.map(transform)
             return .individualCustomerUpdated(event)
         case .businessRepresentativeAdded(var event):
-            event.personalInformation = event.personalInformation?.masked
+            event.personalInformation = try event.personalInformation.map(transform)
             return .businessRepresentativeAdded(event)
         case .businessRepresentativeUpdated(var event):
-            event.personalInformation = event.personalInformation?.masked
+            event.personalInformation = try event.personalInformation.map(transform)
             return .businessRepresentativeUpdated(event)
         default:
             return self

@@ -1,12 +1,13 @@
-/// The facts the log records. Each payload holds the data as validated by
-/// `decide`; optional fields of an update are nil when they did not change.
+/// The facts the log records. Each payload holds the data as validated by `decide`, in the log's
+/// own value types (`PostalAddress`, `PersonDetails`, `BusinessDetails`, `Representation`), not
+/// the request's; optional fields of an update are nil when they did not change.
 
 public struct IndividualCustomerCreated: Codable, Hashable, Sendable {
     public var customerId: CustomerID
     public var email: String
     public var phone: String
-    public var address: Address
-    public var personalInformation: PersonalInformation?
+    public var address: PostalAddress
+    public var personalInformation: PersonDetails?
     public var meta: Meta?
     public var createdAt: Timestamp
 }
@@ -15,8 +16,8 @@ public struct BusinessCustomerCreated: Codable, Hashable, Sendable {
     public var customerId: CustomerID
     public var email: String
     public var phone: String
-    public var addresses: [Address]
-    public var businessInformation: BusinessInformation?
+    public var addresses: [PostalAddress]
+    public var businessInformation: BusinessDetails?
     public var meta: Meta?
     public var createdAt: Timestamp
 }
@@ -24,8 +25,8 @@ public struct BusinessCustomerCreated: Codable, Hashable, Sendable {
 /// `address` and `meta` are the new whole values; `personalInformation` is
 /// the full result after the patch, so replay needs no merge logic.
 public struct IndividualCustomerUpdated: Codable, Hashable, Sendable {
-    public var address: Address?
-    public var personalInformation: PersonalInformation?
+    public var address: PostalAddress?
+    public var personalInformation: PersonDetails?
     public var meta: Meta?
     public var updatedAt: Timestamp
 }
@@ -34,9 +35,9 @@ public struct BusinessRepresentativeAdded: Codable, Hashable, Sendable {
     public var representativeId: RepresentativeID
     public var email: String
     public var phone: String
-    public var address: Address
-    public var personalInformation: PersonalInformation?
-    public var representationDetails: RepresentationDetails?
+    public var address: PostalAddress
+    public var personalInformation: PersonDetails?
+    public var representationDetails: Representation?
     public var addedAt: Timestamp
 }
 
@@ -44,9 +45,9 @@ public struct BusinessRepresentativeUpdated: Codable, Hashable, Sendable {
     public var representativeId: RepresentativeID
     public var email: String?
     public var phone: String?
-    public var address: Address?
-    public var personalInformation: PersonalInformation?
-    public var representationDetails: RepresentationDetails?
+    public var address: PostalAddress?
+    public var personalInformation: PersonDetails?
+    public var representationDetails: Representation?
     public var updatedAt: Timestamp
 }
 
@@ -61,7 +62,7 @@ public struct DocumentUploaded: Codable, Hashable, Sendable {
     public var target: DocumentTarget
     public var targetId: String
     public var documentType: DocumentType
-    public var country: String?
+    public var country: CountryCode?
     public var side: DocumentSide?
     public var description: String?
     public var fileName: String

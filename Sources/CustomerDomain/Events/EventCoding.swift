@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Why stored event data could not be read back.
 public enum EventDecodingError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -36,86 +37,75 @@ extension CustomerEvent {
 
     public var schemaVersion: Int { Self.schemaVersions[type] ?? 1 }
 
-    /// The event as stored: its type, its schema version and its data as JSON
-    /// with sorted keys, so the same event always gives the same bytes and
-    /// replays can be compared byte for byte.
-    ///
-    /// With a cipher, the personal fields are stored sealed by it.
-    public func encoded(sealingWith cipher: (any PersonalDataCipher)? = nil) throws -> (type: String, schemaVersion: Int, data: Data) {
-        (type, schemaVersion, try encodedData(cipher))
+    /// The event as stored: its type, its schema version and its data as canonical JSON, so the
+    /// same event always gives the same bytes and replays can be compared byte for byte. The
+    /// personal fields are written as the event holds them: seal them first
+    /// (`mappingPersonalFields`) for the log.
+    public func encoded() -> (type: String, schemaVersion: Int, data: Data) {
+        (type, schemaVersion, Data(CanonicalJSON.bytes(of: tree)))
     }
 
-    /// The event as plain canonical JSON, for output (no cipher can fail here).
-    public func encoded() -> (type: String, schemaVersion: Int, data: Data) {
+    /// The event's data as a JSON value.
+    public var tree: JSONTree {
         do {
-            return try encoded(sealingWith: nil)
+            return try Self.encoder.encode(payload)
         } catch {
-            // Without a cipher only JSONEncoder could throw, and it fails only on non-finite
-            // numbers, which the encoder writes as strings. Reaching this line is a bug here.
+            // Every payload holds strings, numbers and containers of them, which the tree
+            // encoder always encodes; reaching this line is a bug here.
             preconditionFailure("event payload \(type) could not be encoded: \(error)")
         }
     }
 
-    /// Reads stored event data, first upcasting it from an older schema
-    /// version to the current one.
-    /// With a cipher, sealed personal fields are opened by it.
-    public static func decode(
-        type: String, schemaVersion: Int, data: Data, opening cipher: (any PersonalDataCipher)? = nil
-    ) throws(EventDecodingError) -> CustomerEvent {
+    /// Reads stored event data, first upcasting it from an older schema version to the current
+    /// one. Personal fields come back as stored: open them (`mappingPersonalFields`) after.
+    public static func decode(type: String, schemaVersion: Int, data: Data) throws(EventDecodingError) -> CustomerEvent {
         guard let current = schemaVersions[type] else { throw .unknownType(type) }
         guard (1...current).contains(schemaVersion) else {
             throw .unsupportedSchemaVersion(type: type, schemaVersion: schemaVersion)
         }
-        let upcast = try EventUpcasting.upcast(type: type, from: schemaVersion, to: current, data: data)
+        guard case .success(let stored) = JSONTree.parse(Array(data)), case .object = stored else {
+            throw .malformedData(type: type, schemaVersion: schemaVersion, reason: "the data is not a JSON object")
+        }
+        let upcast = EventUpcasting.upcast(type: type, from: schemaVersion, to: current, data: stored)
         do {
-            return try decodeCurrent(type: type, data: upcast, cipher: cipher)
+            return try decodeCurrent(type: type, tree: upcast)
         } catch {
             throw .malformedData(type: type, schemaVersion: schemaVersion, reason: String(describing: error))
         }
     }
 
-    private static func decodeCurrent(type: String, data: Data, cipher: (any PersonalDataCipher)?) throws -> CustomerEvent {
-        let decoder = JSONDecoder()
-        if let cipher { decoder.userInfo[PersonalData.cipherKey] = cipher }
+    private static let encoder = JSONTreeEncoder()
+
+    private static func decodeCurrent(type: String, tree: JSONTree) throws -> CustomerEvent {
+        let decoder = JSONTreeDecoder()
         switch type {
-        case "IndividualCustomerCreated": return .individualCustomerCreated(try decoder.decode(IndividualCustomerCreated.self, from: data))
-        case "BusinessCustomerCreated": return .businessCustomerCreated(try decoder.decode(BusinessCustomerCreated.self, from: data))
-        case "IndividualCustomerUpdated": return .individualCustomerUpdated(try decoder.decode(IndividualCustomerUpdated.self, from: data))
-        case "BusinessRepresentativeAdded": return .businessRepresentativeAdded(try decoder.decode(BusinessRepresentativeAdded.self, from: data))
-        case "BusinessRepresentativeUpdated": return .businessRepresentativeUpdated(try decoder.decode(BusinessRepresentativeUpdated.self, from: data))
-        case "BusinessRepresentativeRemoved": return .businessRepresentativeRemoved(try decoder.decode(BusinessRepresentativeRemoved.self, from: data))
-        case "DocumentUploaded": return .documentUploaded(try decoder.decode(DocumentUploaded.self, from: data))
-        case "DocumentReviewed": return .documentReviewed(try decoder.decode(DocumentReviewed.self, from: data))
-        case "VerificationProfileStatusChanged": return .verificationProfileStatusChanged(try decoder.decode(VerificationProfileStatusChanged.self, from: data))
-        case "PersonalDataErased": return .personalDataErased(try decoder.decode(PersonalDataErased.self, from: data))
+        case "IndividualCustomerCreated": return .individualCustomerCreated(try decoder.decode(IndividualCustomerCreated.self, from: tree))
+        case "BusinessCustomerCreated": return .businessCustomerCreated(try decoder.decode(BusinessCustomerCreated.self, from: tree))
+        case "IndividualCustomerUpdated": return .individualCustomerUpdated(try decoder.decode(IndividualCustomerUpdated.self, from: tree))
+        case "BusinessRepresentativeAdded": return .businessRepresentativeAdded(try decoder.decode(BusinessRepresentativeAdded.self, from: tree))
+        case "BusinessRepresentativeUpdated": return .businessRepresentativeUpdated(try decoder.decode(BusinessRepresentativeUpdated.self, from: tree))
+        case "BusinessRepresentativeRemoved": return .businessRepresentativeRemoved(try decoder.decode(BusinessRepresentativeRemoved.self, from: tree))
+        case "DocumentUploaded": return .documentUploaded(try decoder.decode(DocumentUploaded.self, from: tree))
+        case "DocumentReviewed": return .documentReviewed(try decoder.decode(DocumentReviewed.self, from: tree))
+        case "VerificationProfileStatusChanged": return .verificationProfileStatusChanged(try decoder.decode(VerificationProfileStatusChanged.self, from: tree))
+        case "PersonalDataErased": return .personalDataErased(try decoder.decode(PersonalDataErased.self, from: tree))
         default: throw EventDecodingError.unknownType(type)
         }
     }
 
-    private func encodedData(_ cipher: (any PersonalDataCipher)?) throws -> Data {
-        let encoder = CustomerEvent.makeEncoder()
-        if let cipher { encoder.userInfo[PersonalData.cipherKey] = cipher }
+    /// The payload, for encoding.
+    private var payload: any Encodable {
         switch self {
-        case .individualCustomerCreated(let event): return try encoder.encode(event)
-        case .businessCustomerCreated(let event): return try encoder.encode(event)
-        case .individualCustomerUpdated(let event): return try encoder.encode(event)
-        case .businessRepresentativeAdded(let event): return try encoder.encode(event)
-        case .businessRepresentativeUpdated(let event): return try encoder.encode(event)
-        case .businessRepresentativeRemoved(let event): return try encoder.encode(event)
-        case .documentUploaded(let event): return try encoder.encode(event)
-        case .documentReviewed(let event): return try encoder.encode(event)
-        case .verificationProfileStatusChanged(let event): return try encoder.encode(event)
-        case .personalDataErased(let event): return try encoder.encode(event)
+        case .individualCustomerCreated(let event): event
+        case .businessCustomerCreated(let event): event
+        case .individualCustomerUpdated(let event): event
+        case .businessRepresentativeAdded(let event): event
+        case .businessRepresentativeUpdated(let event): event
+        case .businessRepresentativeRemoved(let event): event
+        case .documentUploaded(let event): event
+        case .documentReviewed(let event): event
+        case .verificationProfileStatusChanged(let event): event
+        case .personalDataErased(let event): event
         }
-    }
-
-    /// Sorted keys and unescaped slashes: one canonical form per event.
-    static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
-        )
-        return encoder
     }
 }

@@ -58,3 +58,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 }
+
+/// `YYYY-MM-DD` in JSON.
+extension CalendarDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not a date written YYYY-MM-DD")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso8601)
+    }
+}

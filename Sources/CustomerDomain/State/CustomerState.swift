@@ -16,11 +16,11 @@ public struct Customer: Hashable, Sendable {
     public var email: String
     public var phone: String
     /// An individual's residential address.
-    public var address: Address?
-    public var personalInformation: PersonalInformation?
+    public var address: PostalAddress?
+    public var personalInformation: PersonDetails?
     /// A business's registered and operating addresses.
-    public var addresses: [Address]
-    public var businessInformation: BusinessInformation?
+    public var addresses: [PostalAddress]
+    public var businessInformation: BusinessDetails?
     public var meta: Meta?
     /// A business's representatives, in the order they were added.
     public var representatives: [Representative]
@@ -60,9 +60,9 @@ public struct Representative: Hashable, Sendable {
     public var id: RepresentativeID
     public var email: String
     public var phone: String
-    public var address: Address
-    public var personalInformation: PersonalInformation?
-    public var representationDetails: RepresentationDetails?
+    public var address: PostalAddress
+    public var personalInformation: PersonDetails?
+    public var representationDetails: Representation?
     /// The status of the representative's `ubo_kyc_profile_a`.
     public var profileStatus: ProfileStatus
     /// When the representative's profile first left `incomplete` (see `Customer.identityFrozenAt`).
@@ -82,7 +82,7 @@ public struct Document: Hashable, Sendable {
     public var target: DocumentTarget
     public var targetId: String
     public var documentType: DocumentType
-    public var country: String?
+    public var country: CountryCode?
     public var side: DocumentSide?
     public var description: String?
     public var fileName: String

@@ -11,15 +11,3 @@ public struct FieldProblem: Codable, Hashable, Sendable, CustomStringConvertible
 
     public var description: String { "\(pointer): \(detail)" }
 }
-
-/// Builds JSON pointers (RFC 6901), escaping `~` and `/` inside a token so a
-/// meta key such as `a/b` points at itself.
-public func jsonPointer(_ base: String, _ token: String) -> String {
-    // Nearly every token needs no escaping: skip the string rewriting then (it is on every request's path).
-    guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return base + "/" + token }
-    return base + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-}
-
-public func jsonPointer(_ base: String, _ index: Int) -> String {
-    base + "/" + String(index)
-}

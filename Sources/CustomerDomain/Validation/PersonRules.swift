@@ -1,3 +1,4 @@
+import JSON
 /// Rules for the parts that describe a person: address, personal information
 /// and its tax identification trio.
 extension ValidationReport {
@@ -91,8 +92,6 @@ extension ValidationReport {
                 malformed(keyPointer, "must be null, a boolean, a number or a string (not an object or array)")
             } else if case .string(let text) = value, TextLength.exceeds(text, Meta.maximumStringLength) {
                 malformed(keyPointer, "must be at most \(Meta.maximumStringLength) characters long")
-            } else if case .number(let number) = value, !number.isFinite {
-                malformed(keyPointer, "must be a finite number")
             }
         }
     }

@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// The shape and format checks of each request. Rules that need the

@@ -32,9 +32,9 @@ public struct CriteriaTable<Subject>: Sendable {
 public struct PersonUnderReview: Sendable {
     public var email: String
     public var phone: String
-    public var address: Address?
-    public var personalInformation: PersonalInformation?
-    public var representationDetails: RepresentationDetails?
+    public var address: PostalAddress?
+    public var personalInformation: PersonDetails?
+    public var representationDetails: Representation?
     public var documents: [Document]
 }
 

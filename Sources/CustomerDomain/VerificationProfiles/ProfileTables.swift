@@ -24,9 +24,8 @@ public enum ProfileTables {
         emailAddress, phoneNumber, residentialAddress, taxIdentificationNumber,
         Criterion("representation_details") { person in
             // Roles say what the person is to the business; an owner must also say how much it owns.
-            guard let details = person.representationDetails, let roles = details.roles, !roles.isEmpty
-            else { return .required }
-            return presence(!roles.contains(.ubo) || details.ownershipBasisPoints != nil)
+            guard let details = person.representationDetails, !details.roles.isEmpty else { return .required }
+            return presence(!details.roles.contains(.ubo) || details.ownershipBasisPoints != nil)
         },
         identityDocument, livenessReportDocument,
         Criterion("proof_of_address_document") { documentCriterionState($0.documents, fitting: [.proofOfAddress]) },

@@ -10,8 +10,8 @@ public struct CustomerView: Codable, Hashable, Sendable {
     public var lastName: String?
     public var businessLegalName: String?
     public var businessTradeName: String?
-    public var address: Address?
-    public var addresses: [Address]?
+    public var address: PostalAddress?
+    public var addresses: [PostalAddress]?
     public var verificationProfiles: [VerificationProfile]
     public var meta: Meta?
     public var createdAt: Timestamp

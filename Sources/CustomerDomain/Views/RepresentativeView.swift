@@ -6,8 +6,8 @@ public struct BusinessRepresentativeView: Codable, Hashable, Sendable {
     public var phone: String
     public var firstName: String?
     public var lastName: String?
-    public var address: Address
-    public var representationDetails: RepresentationDetails?
+    public var address: PostalAddress
+    public var representationDetails: Representation?
     public var verificationProfiles: [VerificationProfile]
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
@@ -39,7 +39,7 @@ public struct DocumentView: Codable, Hashable, Sendable {
     public var targetId: String
     public var target: DocumentTarget
     public var documentType: DocumentType
-    public var country: String?
+    public var country: CountryCode?
     public var side: DocumentSide?
     public var description: String?
     public var fileName: String

@@ -117,7 +117,7 @@ public struct CommandHandler: Sendable {
                 idempotencyKey: request.idempotency?.key)
             let operation = try AppendOperation(
                 stream: stream, streamType: CustomerStreams.streamType, expectedVersion: expected,
-                events: try events.map { try $0.newEvent(sealingWith: cipher) },
+                events: try events.map { try cipher.sealed($0).newEvent },
                 metadata: metadata)
             let newVersion = (expected.knownVersion ?? 0) + Int64(events.count)
             statements.append(Statement("SELECT pg_advisory_xact_lock_shared(hashtext(current_schema() || '/' || $1))", [CustomerReadModel.lockName]))

@@ -25,8 +25,7 @@ struct CustomerLoader: Sendable {
         let cipher = CustomerCipher(customer: stream, key: key)
         var state = CustomerState.initial
         for event in recorded {
-            state = evolve(state, try CustomerEvent.decode(
-                type: event.type, schemaVersion: event.schemaVersion, data: event.data, opening: cipher))
+            state = evolve(state, try cipher.decode(type: event.type, schemaVersion: event.schemaVersion, data: event.data))
         }
         return Loaded(state: state, version: recorded.last?.streamVersion, key: key)
     }

@@ -6,7 +6,7 @@ import Foundation
 /// value is bound to its customer and field, so it cannot be moved to another field or customer.
 /// Once the key is destroyed every personal value opens as erased, also one stored in plain text
 /// before sealing existed.
-struct CustomerCipher: PersonalDataCipher {
+struct CustomerCipher: Sendable {
     static let prefix = "sealed:v1:"
 
     let customer: String
@@ -39,5 +39,21 @@ struct CustomerCipher: PersonalDataCipher {
 
     private func associatedData(_ field: PersonalField) -> Data {
         Data("\(customer)/\(field.rawValue)".utf8)
+    }
+
+    /// The event with its personal fields sealed, as the log stores it: the one place an event's
+    /// personal data is sealed.
+    func sealed(_ event: CustomerEvent) throws -> CustomerEvent {
+        try event.mappingPersonalFields { field, value in try seal(value, field: field) }
+    }
+
+    /// A stored event with its personal fields opened (plain, or `[erased]`).
+    func opened(_ event: CustomerEvent) throws -> CustomerEvent {
+        try event.mappingPersonalFields { field, value in try open(value, field: field) }
+    }
+
+    /// Decodes a stored event and opens its personal fields.
+    func decode(type: String, schemaVersion: Int, data: Data) throws -> CustomerEvent {
+        try opened(CustomerEvent.decode(type: type, schemaVersion: schemaVersion, data: data))
     }
 }

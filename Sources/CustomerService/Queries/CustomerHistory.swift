@@ -43,9 +43,7 @@ public struct CustomerHistory: Sendable {
             // Events with sealed fields are decoded and written again, in plain text; once the key
             // is destroyed every event is, so that fields stored before sealing read erased too.
             if erasing || event.data.range(of: sealedMarker) != nil {
-                let plain = try CustomerEvent.decode(
-                    type: event.type, schemaVersion: event.schemaVersion, data: event.data, opening: cipher
-                ).encoded()
+                let plain = try cipher.decode(type: event.type, schemaVersion: event.schemaVersion, data: event.data).encoded()
                 logged.schemaVersion = plain.schemaVersion
                 logged.data = plain.data
             }

@@ -31,9 +31,8 @@ final class CustomerFolds: @unchecked Sendable {
             // fold in log order.
             let decoded = try ParallelMap.map(rows) { row in
                 let stream: String = try row.decode(0)
-                let event = try CustomerEvent.decode(
-                    type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self),
-                    opening: ciphers[stream] ?? CustomerCipher(customer: stream, key: .none))
+                let event = try (ciphers[stream] ?? CustomerCipher(customer: stream, key: .none)).decode(
+                    type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self))
                 return (stream: stream, version: try row.decode(1, as: Int64.self), event: event)
             }
             for entry in decoded {
@@ -81,9 +80,8 @@ final class CustomerFolds: @unchecked Sendable {
             """, [changed, foldedVersions, observedVersions])
         for row in missing.rows {
             let stream: String = try row.decode(0)
-            let event = try CustomerEvent.decode(
-                type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self),
-                opening: ciphers[stream] ?? CustomerCipher(customer: stream, key: .none))
+            let event = try (ciphers[stream] ?? CustomerCipher(customer: stream, key: .none)).decode(
+                type: try row.decode(2), schemaVersion: try row.decode(3), data: try row.decode(4, as: Data.self))
             try apply(stream: stream, version: try row.decode(1), event: event)
         }
         return changed

@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// The JSON Lines form of a customer's stream (`customers export`): one
@@ -7,10 +8,10 @@ public enum ExportFormat {
     /// One line for `event`, without the line break.
     public static func line(for event: LoggedEvent) -> String {
         do {
-            return String(decoding: try JSONTree.canonicalEncoder().encode(event), as: UTF8.self)
+            return String(decoding: try CanonicalJSON.encode(event), as: UTF8.self)
         } catch {
-            // A logged event holds strings, integers and parsed JSON, which
-            // JSONEncoder always encodes; reaching this line is a bug here.
+            // A logged event holds strings, integers and parsed JSON, which the tree
+            // encoder always encodes; reaching this line is a bug here.
             preconditionFailure("logged event \(event.streamId)@\(event.version) could not be encoded: \(error)")
         }
     }
@@ -24,7 +25,7 @@ public enum ExportFormat {
     /// event, all of one stream, with versions 1, 2, 3… in order, so that a
     /// replay from the file sees the whole stream and nothing else.
     public static func read(_ text: String) throws(ExportFileError) -> [LoggedEvent] {
-        let decoder = JSONDecoder()
+        let decoder = JSONTreeDecoder()
         var events: [LoggedEvent] = []
         // Lines end at U+000A alone: JSON strings may hold other line
         // separators (U+2028) unescaped, and `\r` is trimmed as whitespace.
@@ -34,7 +35,12 @@ public enum ExportFormat {
             if content.isEmpty { continue }
             let event: LoggedEvent
             do {
-                event = try decoder.decode(LoggedEvent.self, from: Data(content.utf8))
+                guard case .success(let tree) = JSONTree.parse(Array(content.utf8)), case .object = tree else {
+                    throw ExportFileError.malformedLine(line: lineNumber, reason: "not a JSON object")
+                }
+                event = try decoder.decode(LoggedEvent.self, from: tree)
+            } catch let error as ExportFileError {
+                throw error
             } catch {
                 throw .malformedLine(line: lineNumber, reason: reason(error))
             }

@@ -1,3 +1,4 @@
+import JSON
 /// The field changes between two snapshots, sorted by path so that the same
 /// two states always give the same list.
 enum FieldDiff {

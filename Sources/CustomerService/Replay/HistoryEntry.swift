@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// One event of `customers history`: when, who, what, and a one-line summary

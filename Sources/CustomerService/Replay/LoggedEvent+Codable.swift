@@ -1,3 +1,4 @@
+import JSON
 import Foundation
 
 /// The JSON shape of a logged event, which is also one line of an export:

@@ -1,4 +1,5 @@
 import EventStore
+import JSON
 import Foundation
 
 /// The metadata of a logged event is the event store's own `EventMetadata`; every field is
@@ -8,6 +9,10 @@ public typealias LoggedMetadata = EventMetadata
 extension EventMetadata {
     /// Reads the metadata JSON; text that is not such an object gives empty metadata.
     public init(json: Data) {
-        self = (try? JSONDecoder().decode(EventMetadata.self, from: json)) ?? EventMetadata()
+        guard let tree = JSONTree(json: json), let metadata = try? JSONTreeDecoder().decode(EventMetadata.self, from: tree) else {
+            self = EventMetadata()
+            return
+        }
+        self = metadata
     }
 }

@@ -1,3 +1,4 @@
+import JSON
 import CustomerDomain
 
 /// Which of a profile's four lists a criterion is in, with the error's

@@ -1,3 +1,4 @@
+import JSON
 import CustomerDomain
 
 /// What the views of one state show, flattened to JSON-pointer leaves so two

@@ -1,3 +1,4 @@
+import JSON
 import CustomerService
 import Foundation
 import HTTPTypes

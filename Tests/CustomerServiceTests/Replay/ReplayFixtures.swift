@@ -1,3 +1,4 @@
+import JSON
 import CustomerDomain
 import Foundation
 @testable import CustomerService
@@ -95,7 +96,7 @@ struct LoggedStream {
                 streamId: streamId, version: version, position: 40_000 + version * 3,
                 transactionId: 900 + UInt64(commandCount), type: encoded.type,
                 schemaVersion: encoded.schemaVersion, data: encoded.data,
-                metadata: try JSONTree.canonicalEncoder().encode(metadata), recordedAt: recordedAt))
+                metadata: try CanonicalJSON.encode(metadata), recordedAt: recordedAt))
         }
     }
 }

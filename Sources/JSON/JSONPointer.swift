@@ -2,17 +2,17 @@ import Foundation
 
 /// Flattens JSON into JSON-pointer paths (RFC 6901), so that two versions of
 /// a view can be compared leaf by leaf and each difference named by its path.
-enum JSONPointer {
+public enum JSONPointer {
     /// Every leaf of `tree` under `prefix`. Empty objects and arrays are
     /// leaves too, so that a list becoming empty still shows as a change.
-    static func leaves(of tree: JSONTree, under prefix: String = "") -> [String: JSONTree] {
+    public static func leaves(of tree: JSONTree, under prefix: String = "") -> [String: JSONTree] {
         var leaves: [String: JSONTree] = [:]
         collect(tree, at: prefix, into: &leaves)
         return leaves
     }
 
     /// One reference token: `~` and `/` escaped as the RFC requires.
-    static func token(_ key: String) -> String {
+    public static func token(_ key: String) -> String {
         key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
@@ -30,4 +30,16 @@ enum JSONPointer {
             leaves[path.isEmpty ? "/" : path] = tree
         }
     }
+}
+
+/// Builds JSON pointers (RFC 6901), escaping `~` and `/` inside a token so a member such as
+/// `a/b` points at itself.
+public func jsonPointer(_ base: String, _ token: String) -> String {
+    // Nearly every token needs no escaping: skip the string rewriting then (it is on every request's path).
+    guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return base + "/" + token }
+    return base + "/" + JSONPointer.token(token)
+}
+
+public func jsonPointer(_ base: String, _ index: Int) -> String {
+    base + "/" + String(index)
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CustomerService
+@testable import JSON
 
 @Suite struct JSONParserTests {
     @Test(arguments: [

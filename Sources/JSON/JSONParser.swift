@@ -62,7 +62,7 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
             skipWhitespace()
             guard members[key] == nil else {
-                failure = .duplicateMember(pointer: (path + [key]).reduce("") { jsonPointerAppending($0, $1) })
+                failure = .duplicateMember(pointer: (path + [key]).reduce("") { jsonPointer($0, $1) })
                 return nil
             }
             path.append(key)
@@ -208,7 +208,3 @@ struct JSONParser {
     }
 }
 
-/// `base` with one more RFC 6901 reference token.
-func jsonPointerAppending(_ base: String, _ token: String) -> String {
-    base + "/" + JSONPointer.token(token)
-}

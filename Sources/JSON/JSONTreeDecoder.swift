@@ -70,7 +70,8 @@ private enum TreeValue {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ tree: JSONTree, _ path: [any CodingKey]) throws -> T {
-        // The common scalars directly; everything else through its own `init(from:)`.
+        // The common scalars and trees directly; everything else through its own `init(from:)`.
+        if T.self == JSONTree.self { return tree as! T }
         if T.self == String.self { return try string(tree, path) as! T }
         if T.self == Bool.self { return try bool(tree, path) as! T }
         if T.self == Int.self { return try integer(tree, path) as Int as! T }
@@ -102,6 +103,7 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let value = try value(key)
+        if T.self == JSONTree.self { return value as! T }
         if case .null = value {
             throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath + [key], debugDescription: "The value is null."))
         }
@@ -160,6 +162,7 @@ private struct UnkeyedTreeContainer: UnkeyedDecodingContainer {
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let (value, path) = try next(T.self)
+        if T.self == JSONTree.self { return value as! T }
         if case .null = value { throw DecodingError.valueNotFound(T.self, .init(codingPath: path, debugDescription: "The value is null.")) }
         return try TreeValue.decode(T.self, value, path)
     }
@@ -211,7 +214,7 @@ private struct SingleTreeContainer: SingleValueDecodingContainer {
 
 extension JSONTree {
     /// The JSON type's name, for decoding errors.
-    var kindName: String {
+    public var kindName: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"

@@ -59,16 +59,12 @@ public enum JSONTree: Sendable, Hashable, Codable {
 
     /// `value` as JSON, through its Codable form; nil when it cannot be encoded.
     public init?(encoding value: some Encodable) {
-        guard let data = try? JSONTree.canonicalEncoder().encode(value), let tree = JSONTree(json: data) else { return nil }
+        guard let tree = try? JSONTreeEncoder().encode(value) else { return nil }
         self = tree
     }
 
-    /// Canonical JSON text: sorted keys and unescaped slashes, one form per value.
-    public var canonicalJSON: Data {
-        // Every case holds a finite number, a string or a container of them
-        // (they were parsed from JSON), which JSONEncoder always encodes.
-        (try? JSONTree.canonicalEncoder().encode(self)) ?? Data("null".utf8)
-    }
+    /// Canonical JSON text (see `CanonicalJSON`): one form per value.
+    public var canonicalJSON: Data { Data(CanonicalJSON.bytes(of: self)) }
 
     /// The value on one line, for replay and history text.
     public var rendered: String {
@@ -76,35 +72,29 @@ public enum JSONTree: Sendable, Hashable, Codable {
         case .null: "null"
         case .bool(let value): value ? "true" : "false"
         case .integer(let value): String(value)
-        case .number(let value): String(value)
-        case .string(let value): quoted(value)
+        case .number(let value): CanonicalJSON.numberText(value)
+        case .string(let value): JSONString.literal(value)
         case .array(let values): values.isEmpty ? "[]" : String(decoding: canonicalJSON, as: UTF8.self)
         case .object(let members): members.isEmpty ? "{}" : String(decoding: canonicalJSON, as: UTF8.self)
         }
     }
 
-    static func canonicalEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-}
-
-/// `text` as a JSON string literal.
-private func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        case let control where control.value < 0x20:
-            let hex = String(control.value, radix: 16)
-            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: result.unicodeScalars.append(scalar)
+    /// True for null, booleans, numbers and strings.
+    public var isPrimitive: Bool {
+        switch self {
+        case .null, .bool, .integer, .number, .string: true
+        case .array, .object: false
         }
     }
-    return result + "\""
+
+    /// The same value in the one form the parser reads it back as: integral numbers as
+    /// integers, throughout.
+    public var normalized: JSONTree {
+        switch self {
+        case .number(let value): JSONTree.number(checked: value)
+        case .array(let items): .array(items.map(\.normalized))
+        case .object(let members): .object(members.mapValues(\.normalized))
+        default: self
+        }
+    }
 }

@@ -1,0 +1,11 @@
+/// The fields of events that identify a person. The service stores them sealed under a key of
+/// the customer's own (`PersonDetails.mappingPersonalFields` is how), so destroying that key
+/// erases them from every event at once (the log itself is never edited).
+public enum PersonalField: String, CaseIterable, Hashable, Sendable {
+    case firstName, lastName, middleName, dateOfBirth, taxIdentificationNumber, taxIdentificationNumberDescription
+}
+
+public enum PersonalData {
+    /// What a personal field reads once the customer's data was erased.
+    public static let erased = "[erased]"
+}
