@@ -1,5 +1,4 @@
 import CustomerService
-import EventStore
 import Foundation
 
 /// What the routes use from the layers below, built once per process.
@@ -12,11 +11,11 @@ public struct APIServices: Sendable {
     /// The time commands are decided at.
     public let clock: @Sendable () -> Date
 
-    public init(store: EventStore, vault: PersonalDataVault, clock: @escaping @Sendable () -> Date = { Date() }) {
-        handler = CommandHandler(store: store, vault: vault)
-        queries = CustomerQueries(pool: store.pool)
-        history = CustomerHistory(store: store, vault: vault)
-        documents = DocumentContents(pool: store.pool)
+    public init(_ services: CustomerServices, clock: @escaping @Sendable () -> Date = { Date() }) {
+        handler = services.handler
+        queries = services.queries
+        history = services.history
+        documents = services.documents
         metrics = ServiceMetrics()
         self.clock = clock
     }

@@ -3,7 +3,7 @@ import Postgres
 
 /// The append-only event log in PostgreSQL: append with an expected version, read one stream,
 /// and read the whole log behind the xid fence.
-public final class EventStore: Sendable {
+public final class EventStore: StoreReader, Sendable {
     public let pool: ConnectionPool
     let wakeUps = WakeUpSignal()
     private let announcer: AppendAnnouncer
@@ -40,8 +40,10 @@ public final class EventStore: Sendable {
             } else {
                 result = try await pool.withConnection { try await $0.execute(operation.statement) }
             }
-        } catch {
+        } catch let error as PostgresError where error.sqlState == .wrongExpectedVersion {
             throw operation.translate(error)
+        } catch let error as PostgresError {
+            throw EventStoreError.failure(StoreFailure(error))
         }
         let appended = try operation.result(from: result)
         if transaction == nil { announceCommit() }
@@ -57,8 +59,10 @@ public final class EventStore: Sendable {
 
     /// The events of one stream from `fromVersion` on, oldest first.
     public func read(stream: String, fromVersion: Int64 = 1, limit: Int = Int(Int32.max)) async throws -> [RecordedEvent] {
-        let result = try await pool.withConnection { try await $0.execute(Self.readStatement(stream, fromVersion, limit)) }
-        return try result.rows.map(RecordedEvent.init(row:))
+        try await translatingFailures {
+            let result = try await pool.withConnection { try await $0.execute(Self.readStatement(stream, fromVersion, limit)) }
+            return try result.rows.map(RecordedEvent.init(row:))
+        }
     }
 
     /// The stream's events, then the result of `companion`, in one round trip: e.g. what a
@@ -66,12 +70,31 @@ public final class EventStore: Sendable {
     /// (each statement sees what committed before it), so it sees at least what was committed
     /// with the events read.
     public func read(
-        stream: String, fromVersion: Int64 = 1, limit: Int = Int(Int32.max), alongside companion: Statement
-    ) async throws -> (events: [RecordedEvent], companion: QueryResult) {
-        let results = try await pool.withConnection { connection in
-            try await connection.pipeline([Self.readStatement(stream, fromVersion, limit), companion])
+        stream: String, fromVersion: Int64 = 1, limit: Int = Int(Int32.max), alongside companion: SQL
+    ) async throws -> (events: [RecordedEvent], companion: SQLRows) {
+        try await translatingFailures {
+            let results = try await pool.withConnection { connection in
+                try await connection.pipeline([Self.readStatement(stream, fromVersion, limit), companion.statement])
+            }
+            return (try results[0].rows.map(RecordedEvent.init(row:)), SQLRows(results[1]))
         }
-        return (try results[0].rows.map(RecordedEvent.init(row:)), results[1])
+    }
+
+    // MARK: Statements of the layers above
+
+    /// Runs one statement of a layer above on a pooled connection (a read-model query, a key).
+    public func query(_ sql: SQL) async throws -> SQLRows {
+        try await translatingFailures { SQLRows(try await pool.withConnection { try await $0.execute(sql.statement) }) }
+    }
+
+    /// Runs one statement and hands its rows to `consume` in chunks as they arrive, in bounded
+    /// memory; `consume` runs on the connection's own thread, one chunk at a time.
+    public func stream(_ sql: SQL, chunkSize: Int = 1_000, consume: @escaping @Sendable ([SQLRow]) throws -> Void) async throws {
+        try await translatingFailures {
+            try await pool.withConnection { connection in
+                try await connection.stream(sql.statement, chunkSize: chunkSize) { rows in try consume(rows.map(SQLRow.init)) }
+            }
+        }
     }
 
     private static func readStatement(_ stream: String, _ fromVersion: Int64, _ limit: Int) -> Statement {
@@ -89,32 +112,40 @@ public final class EventStore: Sendable {
 
     /// The stream's current version, or nil when it does not exist.
     public func version(of stream: String) async throws -> Int64? {
-        let result = try await pool.query("SELECT version FROM streams WHERE stream_id = $1", [stream])
-        return try result.first?.decode(0, as: Int64.self)
+        try await translatingFailures {
+            let result = try await pool.query("SELECT version FROM streams WHERE stream_id = $1", [stream])
+            return try result.first?.decode(0, as: Int64.self)
+        }
     }
 
     /// Up to `limit` events after `position` in (transaction id, global position) order, only
     /// from transactions older than every transaction still running: the xid fence. An event
     /// that is not returned yet can only ever appear after the last one returned.
     public func readAll(after position: GlobalPosition, limit: Int) async throws -> [RecordedEvent] {
-        try await pool.withConnection { connection in
-            try await Self.readAll(on: connection, after: position, limit: limit)
+        try await translatingFailures {
+            try await pool.withConnection { connection in
+                try await Self.readAll(on: connection, after: position, limit: limit)
+            }
         }
     }
 
-    /// `readAll` on a given connection, for readers that hold one (projector runners).
+    /// `readAll` on a given connection, for readers that hold one (projector runners, rebuilds).
     /// `bodies: false` leaves data and metadata on the server (they come back empty).
-    public static func readAll(
-        on connection: Connection, after position: GlobalPosition, limit: Int, bodies: Bool = true
+    /// `fenced: false` reads every committed event after `position`, also those an older open
+    /// transaction holds behind the fence: only for a reader that knows no writer it cares about
+    /// is in flight (a rebuild holding a projector's lock, a verify inside its snapshot).
+    static func readAll(
+        on connection: Connection, after position: GlobalPosition, limit: Int, bodies: Bool = true, fenced: Bool = true
     ) async throws -> [RecordedEvent] {
         let columns = bodies ? "data, metadata" : "'{}'::jsonb AS data, '{}'::jsonb AS metadata"
+        let fence = fenced ? "AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())" : ""
         let result = try await connection.query(
             """
             SELECT global_position, transaction_id, stream_id, stream_version, event_type,
                    schema_version, \(columns), recorded_at
             FROM events
             WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              \(fence)
             ORDER BY transaction_id, global_position
             LIMIT $3
             """,

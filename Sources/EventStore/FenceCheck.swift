@@ -31,12 +31,14 @@ extension EventStore {
     /// Compares the log's highest transaction id with the cluster's transaction counter; cheap
     /// (the fence's index gives the maximum) and assigns no transaction id itself.
     public func checkFence() async throws -> FenceCheck {
-        let row = try await pool.query(
-            "SELECT (SELECT max(transaction_id) FROM events)::text, pg_snapshot_xmax(pg_current_snapshot())::text"
-        ).rows[0]
-        return FenceCheck(
-            highestEventTransaction: try row.decode(0, as: String?.self).flatMap { UInt64($0) },
-            nextTransaction: UInt64(try row.decode(1, as: String.self)) ?? 0)
+        try await translatingFailures {
+            let row = try await pool.query(
+                "SELECT (SELECT max(transaction_id) FROM events)::text, pg_snapshot_xmax(pg_current_snapshot())::text"
+            ).rows[0]
+            return FenceCheck(
+                highestEventTransaction: try row.decode(0, as: String?.self).flatMap { UInt64($0) },
+                nextTransaction: UInt64(try row.decode(1, as: String.self)) ?? 0)
+        }
     }
 
     /// Throws `EventStoreError.fenceBehindLog` when the check fails.

@@ -64,6 +64,11 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case emptyAppend(stream: String)
     /// The cluster's transaction counter is behind the log (see `FenceCheck`).
     case fenceBehindLog(FenceCheck)
+    /// A claim of a commit (an idempotency entry, a reservation; see `Commit.Claim`) is already
+    /// held by another commit, which committed first: nothing was written.
+    case claimTaken(String)
+    /// The database failed (see `StoreFailure`).
+    case failure(StoreFailure)
 
     public var description: String {
         switch self {
@@ -73,6 +78,10 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             "append to stream \(stream) has no events"
         case .fenceBehindLog(let check):
             check.problem
+        case .claimTaken(let name):
+            "the claim \(name) is already taken"
+        case .failure(let failure):
+            failure.description
         }
     }
 }

@@ -24,6 +24,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     public let detail: String?
     public let hint: String?
     public let constraint: String?
+    /// In a pipeline, the index of the statement that failed (nil when the batch failed as a
+    /// whole, e.g. at its commit).
+    public internal(set) var statementIndex: Int?
 
     public init(
         kind: Kind, sqlState: SQLState? = nil, message: String,

@@ -19,12 +19,13 @@ extension RawConnection {
 
         var results: [QueryResult] = []
         var firstError: PostgresError?
-        for _ in statements {
+        for index in statements.indices {
             let result = PQgetResult(handle)
             if PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
                 PQclear(result)
             } else {
-                do { results.append(try consume(result, handle: handle)) } catch let error as PostgresError {
+                do { results.append(try consume(result, handle: handle)) } catch var error as PostgresError {
+                    error.statementIndex = index
                     firstError = firstError ?? error
                 }
             }

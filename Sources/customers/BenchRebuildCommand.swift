@@ -57,9 +57,9 @@ struct BenchRebuildCommand: AsyncParsableCommand {
         let firstRead = try await rawRead(store)
         let clock = ContinuousClock()
         let started = clock.now
-        for entry in ProjectionCatalog(store: store, vault: vault).entries {
-            let progress = ProgressReporter(label: "rebuild \(entry.name)", total: total)
-            progress.finish(try await entry.rebuild { progress.update($0) })
+        for projector in ProjectionCatalog.projectors(vault: vault) {
+            let progress = ProgressReporter(label: "rebuild \(projector.name)", total: total)
+            progress.finish(try await ProjectorRebuild(projector: projector, store: store).rebuild { progress.update($0) })
         }
         let rebuildSeconds = (clock.now - started).seconds
         let secondRead = try await rawRead(store)

@@ -42,7 +42,7 @@ extension DatabaseOptions {
     ) async throws -> T {
         let vault = PersonalDataVault(masterKey: try MasterKey.fromEnvironment())
         return try await withStore(maximumConnections: maximumConnections) { store in
-            try await vault.checkMasterKey(on: store.pool)
+            try await vault.checkMasterKey(on: store)
             return try await body(store, vault)
         }
     }
@@ -50,7 +50,7 @@ extension DatabaseOptions {
 
 extension PersonalDataVault {
     /// The vault of `CUSTOMERS_MASTER_KEY`, checked against the database; nil when it is not set.
-    static func fromEnvironment(checkedOn pool: ConnectionPool) async throws -> PersonalDataVault? {
+    static func fromEnvironment(checkedOn store: EventStore) async throws -> PersonalDataVault? {
         let masterKey: MasterKey
         do {
             masterKey = try MasterKey.fromEnvironment()
@@ -58,7 +58,7 @@ extension PersonalDataVault {
             return nil
         }
         let vault = PersonalDataVault(masterKey: masterKey)
-        try await vault.checkMasterKey(on: pool)
+        try await vault.checkMasterKey(on: store)
         return vault
     }
 }

@@ -22,9 +22,8 @@ struct ForgetCommand: AsyncParsableCommand {
         let result = try await database.withPersonalData { store, vault in
             let request = CommandRequest(actor: actor, requestId: UUID().uuidString.lowercased(), idempotency: nil, now: Date())
             do {
-                return try await CommandHandler(store: store, vault: vault).handle(.erasePersonalData, customer: id, request: request) { _ in
-                    StoredResponse(statusCode: 204, body: Data())
-                }
+                return try await CommandHandler(store: store, vault: vault).handle(
+                    .erasePersonalData, customer: id, request: request, response: ResponseShape(statusCode: 204, view: .empty))
             } catch CustomerServiceError.domain(let error) {
                 throw CommandFailure(error.detail)
             }

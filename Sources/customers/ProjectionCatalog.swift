@@ -1,52 +1,47 @@
 import CustomerService
 import EventStore
-import Postgres
 
-/// Every projection by name, with how to rebuild and verify it.
+/// Every projector of the service, inline and asynchronous alike: one list, one rebuild, one
+/// verify and one status for all of them.
 struct ProjectionCatalog {
-    struct Entry {
-        let name: String
-        let kind: String
-        let tables: [String]
-        let rebuild: (@escaping @Sendable (Int) -> Void) async throws -> Int
-        let verify: (@escaping @Sendable (Int) -> Void) async throws -> [TableDifferences]
+    /// The projectors that a service instance runs behind the fence.
+    static let asynchronous: [any AsynchronousProjector] = [CustomerActivityProjector()]
+
+    /// Every projector; the inline customer read models need the vault (their events carry
+    /// sealed personal fields), so without one the catalog lists only the others' replays
+    /// as runnable, and refuses to rebuild the inline one.
+    static func projectors(vault: PersonalDataVault?) -> [any Projector] {
+        let inline: any Projector = vault.map { CustomerReadModelProjector(vault: $0) } ?? MissingMasterKey()
+        return [inline] + asynchronous
     }
 
-    let store: EventStore
-    /// Needed by the inline projection only, whose events carry sealed personal fields.
-    let vault: PersonalDataVault?
-
-    /// The asynchronous projectors a service instance runs.
-    static let asynchronous: [any Projector] = [CustomerActivityProjector()]
-
-    var entries: [Entry] {
-        let vault = vault
-        let inline = { () throws(MasterKey.Problem) -> CustomerProjection in
-            guard let vault else { throw .missing }
-            return CustomerProjection(store: store, vault: vault)
-        }
-        var entries = [Entry(
-            name: "customers", kind: "inline", tables: CustomerReadModel.tables,
-            rebuild: { try await inline().rebuild(progress: $0) },
-            verify: { try await inline().verify(progress: $0) })]
-        for projector in Self.asynchronous {
-            let rebuild = ProjectorRebuild(projector: projector, store: store)
-            entries.append(Entry(
-                name: projector.name, kind: "async", tables: projector.tables,
-                rebuild: { try await rebuild.rebuild(progress: $0) },
-                verify: { try await rebuild.verify(progress: $0) }))
-        }
-        return entries
-    }
-
-    /// The entries named, in catalog order; all of them when `names` is empty.
-    func select(_ names: [String]) throws -> [Entry] {
-        let all = entries
+    /// The projectors named, in catalog order; all of them when `names` is empty.
+    static func select(_ names: [String], vault: PersonalDataVault?) throws -> [any Projector] {
+        let all = projectors(vault: vault)
         let unknown = names.filter { name in !all.contains { $0.name == name } }
         guard unknown.isEmpty else {
             throw CommandFailure("unknown projection \(unknown.joined(separator: ", ")); known: \(all.map(\.name).joined(separator: ", "))")
         }
         return names.isEmpty ? all : all.filter { names.contains($0.name) }
+    }
+}
+
+/// The customer read models' projector where no master key was given: listed (for status),
+/// but any replay of it fails with the reason.
+private struct MissingMasterKey: Projector {
+    let name = "customers"
+    let tables = CustomerReadModel.tables
+    let kind = ProjectorKind.inline
+
+    func replay(into tables: TableNames) -> any ProjectorReplay { Refusing() }
+
+    final class Refusing: ProjectorReplay, Sendable {
+        func statements(for events: [RecordedEvent], reader: any StoreReader) async throws -> [SQL] {
+            throw MasterKey.Problem.missing
+        }
+
+        func flush(reader: any StoreReader) async throws -> [SQL] { [] }
+        func finish() throws {}
     }
 }
 

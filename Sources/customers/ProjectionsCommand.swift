@@ -18,25 +18,26 @@ struct ProjectionsCommand: AsyncParsableCommand {
             try await database.withStore { store in
                 let fence = try await store.checkFence()
                 if !fence.isIntact { print("FENCE BROKEN: \(fence.problem)") }
-                let checkpoints = try await store.projectorCheckpoints()
-                for entry in ProjectionCatalog(store: store, vault: nil).entries {
-                    guard entry.kind == "async" else {
-                        print("\(entry.name)  inline  current with every command (tables: \(entry.tables.joined(separator: ", ")))")
+                for status in try await store.status(of: ProjectionCatalog.projectors(vault: nil)) {
+                    let checkpoint: ProjectorCheckpoint, lag: Int64
+                    switch status.state {
+                    case .inline:
+                        print("\(status.name)  inline  current with every command (tables: \(status.tables.joined(separator: ", ")))")
                         continue
-                    }
-                    guard let checkpoint = checkpoints.first(where: { $0.projector == entry.name }) else {
-                        print("\(entry.name)  async  not started")
+                    case .notStarted:
+                        print("\(status.name)  async  not started")
                         continue
+                    case .tailing(let at, let behind):
+                        (checkpoint, lag) = (at, behind)
                     }
-                    let lag = try await store.eventsAfter(checkpoint.position)
                     let seconds = Date().timeIntervalSince(checkpoint.updatedAt)
-                    var line = "\(entry.name)  async  position \(checkpoint.position)  applied \(checkpoint.eventsApplied)"
+                    var line = "\(status.name)  async  position \(checkpoint.position)  applied \(checkpoint.eventsApplied)"
                         + "  lag \(lag) events"
                     if lag > 0 { line += String(format: ", %.0f s since last batch", seconds) }
                     print(line)
                     if let failure = checkpoint.failure {
                         print("  PARKED at \(failure.position) since \(failure.failedAt): \(failure.reason)")
-                        print("  fix the cause, then: customers projections resume \(entry.name)")
+                        print("  fix the cause, then: customers projections resume \(status.name)")
                     }
                 }
             }
@@ -53,12 +54,13 @@ struct ProjectionsCommand: AsyncParsableCommand {
             try await database.withStore { store in
                 try await store.requireIntactFence()
                 let total = try await store.pool.query("SELECT count(*) FROM events").rows[0].decode(0, as: Int.self)
-                for entry in try ProjectionCatalog(store: store, vault: try await PersonalDataVault.fromEnvironment(checkedOn: store.pool)).select(names) {
-                    let progress = ProgressReporter(label: "rebuild \(entry.name)", total: total)
+                let vault = try await PersonalDataVault.fromEnvironment(checkedOn: store)
+                for projector in try ProjectionCatalog.select(names, vault: vault) {
+                    let progress = ProgressReporter(label: "rebuild \(projector.name)", total: total)
                     let started = Date()
-                    let events = try await entry.rebuild { progress.update($0) }
+                    let events = try await ProjectorRebuild(projector: projector, store: store).rebuild { progress.update($0) }
                     progress.finish(events)
-                    print(String(format: "rebuilt %@ from %d events in %.1f s", entry.name, events, Date().timeIntervalSince(started)))
+                    print(String(format: "rebuilt %@ from %d events in %.1f s", projector.name, events, Date().timeIntervalSince(started)))
                 }
             }
         }
@@ -75,16 +77,17 @@ struct ProjectionsCommand: AsyncParsableCommand {
                 try await store.requireIntactFence()
                 var differing = 0
                 let total = try await store.pool.query("SELECT count(*) FROM events").rows[0].decode(0, as: Int.self)
-                for entry in try ProjectionCatalog(store: store, vault: try await PersonalDataVault.fromEnvironment(checkedOn: store.pool)).select(names) {
-                    let progress = ProgressReporter(label: "verify \(entry.name)", total: total)
-                    let differences = try await entry.verify { progress.update($0) }
+                let vault = try await PersonalDataVault.fromEnvironment(checkedOn: store)
+                for projector in try ProjectionCatalog.select(names, vault: vault) {
+                    let progress = ProgressReporter(label: "verify \(projector.name)", total: total)
+                    let differences = try await ProjectorRebuild(projector: projector, store: store).verify { progress.update($0) }
                     progress.finish(total)
                     if differences.isEmpty {
-                        print("\(entry.name): 0 rows differ")
+                        print("\(projector.name): 0 rows differ")
                     }
                     for table in differences {
                         differing += table.onlyLiveCount + table.onlyShadowCount
-                        print("\(entry.name): \(table.table): \(table.onlyLiveCount) live rows not rebuilt, \(table.onlyShadowCount) rebuilt rows not live")
+                        print("\(projector.name): \(table.table): \(table.onlyLiveCount) live rows not rebuilt, \(table.onlyShadowCount) rebuilt rows not live")
                         for row in table.onlyLive { print("  live only:    \(row)") }
                         for row in table.onlyShadow { print("  rebuilt only: \(row)") }
                     }

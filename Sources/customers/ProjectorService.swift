@@ -18,7 +18,7 @@ struct ProjectorService: Service {
                     group.addTask {
                         await ProjectorRunner(projector: projector, store: store).run(
                             onRetry: { error, wait in
-                                let state = (error as? PostgresError)?.sqlState?.code ?? "connection"
+                                let state: String = if case .failure(let failure)? = error as? EventStoreError { failure.sqlState ?? "connection" } else { "connection" }
                                 Metrics.Counter(label: "projector_retries_total", dimensions: [("projector", projector.name), ("sqlstate", state)])
                                     .increment()
                                 logger.warning("projector retries", metadata: [

@@ -61,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
         let pool = ConnectionPool(configuration: databaseConfiguration, options: .init(maximumConnections: connections, acquireTimeout: .seconds(databaseWaitTimeout)))
         let store = EventStore(pool: pool)
         let migrator = Migrator(pool: pool)
-        try await vault.checkMasterKey(on: pool)
+        try await vault.checkMasterKey(on: store)
         // The projectors this process runs would miss events behind a restored log's fence.
         try await store.requireIntactFence()
         let expected = Migration.embedded.map(\.version)
@@ -76,7 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.idleTimeout = .seconds(idleTimeout)
         configuration.requestHeadTimeout = .seconds(requestHeadTimeout)
         configuration.requestBodyTimeout = .seconds(requestBodyTimeout)
-        let app = buildApplication(configuration: configuration, services: APIServices(store: store, vault: vault), logger: logger)
+        let app = buildApplication(configuration: configuration, services: APIServices(CustomerServices(store: store, vault: vault)), logger: logger)
         // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the rest.
         let services = ServiceGroup(configuration: .init(
             services: [

@@ -1,3 +1,4 @@
+import CustomerService
 import CustomerAPI
 import EventStore
 import Foundation
@@ -19,7 +20,7 @@ import Testing
         configuration.port = 0
         configure(&configuration)
         let app = buildApplication(
-            configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()),
+            configuration: configuration, services: APIServices(CustomerServices(store: EventStore(pool: pool), vault: try TestApplication.vault())),
             logger: Logger(label: "test"))
         do {
             try await app.test(.live) { client in try await body(try #require(client.port)) }

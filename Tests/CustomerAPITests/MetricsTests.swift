@@ -1,3 +1,4 @@
+import CustomerService
 import CustomerAPI
 import EventStore
 import Hummingbird
@@ -24,7 +25,7 @@ import Testing
         let configuration = APIConfiguration(
             keyring: TestApplication.keyring, readinessCheck: { true }, metricsText: { registry.emitToString() })
         let app = buildApplication(
-            configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()), logger: Logger(label: "test"))
+            configuration: configuration, services: APIServices(CustomerServices(store: EventStore(pool: pool), vault: try TestApplication.vault())), logger: Logger(label: "test"))
         do {
             try await app.test(.router) { client in try await body(APIDriver(client: client)) }
         } catch {

@@ -1,3 +1,4 @@
+import CustomerService
 import CustomerAPI
 import EventStore
 import Foundation
@@ -12,7 +13,7 @@ import Testing
     static func routerRoutes() async throws -> Set<String> {
         let pool = ConnectionPool(configuration: try TestDatabase.configuration())
         defer { Task { await pool.close() } }
-        let router = buildRouter(configuration: TestApplication.configuration(), services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()))
+        let router = buildRouter(configuration: TestApplication.configuration(), services: APIServices(CustomerServices(store: EventStore(pool: pool), vault: try TestApplication.vault())))
         return Set(router.routes.map { route in
             let path = route.path.description.split(separator: "/").map { segment in
                 segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)

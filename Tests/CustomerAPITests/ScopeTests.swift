@@ -1,3 +1,4 @@
+import CustomerService
 import CustomerAPI
 import EventStore
 import Foundation
@@ -13,7 +14,7 @@ import Testing
 @Suite struct ScopeTests {
     @Test func everyRouteChecksItsScope() async throws {
         let pool = ConnectionPool(configuration: try TestDatabase.configuration())
-        let endpoints = endpoints(configuration: TestApplication.configuration(), services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()))
+        let endpoints = endpoints(configuration: TestApplication.configuration(), services: APIServices(CustomerServices(store: EventStore(pool: pool), vault: try TestApplication.vault())))
         await pool.close()
         let open: Set<String> = ["/healthz", "/readyz", "/openapi.yaml"]
         #expect(endpoints.filter(\.isOpen).map(\.path).sorted() == open.sorted())

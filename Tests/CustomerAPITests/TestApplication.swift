@@ -65,7 +65,7 @@ enum TestApplication {
         configuration.sessionSettings.applicationName = applicationName
         let pool = ConnectionPool(configuration: configuration, options: .init(maximumConnections: 16, acquireTimeout: .seconds(30)))
         try await Migrator(pool: pool).migrate()
-        let services = APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault())
+        let services = APIServices(CustomerServices(store: EventStore(pool: pool), vault: try TestApplication.vault()))
         let app = buildApplication(configuration: Self.configuration(), services: services, logger: Logger(label: "test"))
         do {
             let value = try await app.test(.router) { client in try await body(client, pool) }

@@ -6,7 +6,7 @@ import TestSupport
 /// A projector for the runtime tests: counts how many times each event of the test's own
 /// streams took effect, one row per event in a table of its own, so a duplicated or missing
 /// effect shows as a count other than 1. Events of other suites' streams are ignored.
-struct EffectCountingProjector: Projector {
+struct EffectCountingProjector: AsynchronousProjector {
     let name: String
     let table: String
     let streamPrefix: String
@@ -22,18 +22,18 @@ struct EffectCountingProjector: Projector {
         let position: GlobalPosition
     }
 
-    func statements(for events: [RecordedEvent], tables: TableNames) throws -> [Statement] {
+    func statements(for events: [RecordedEvent], tables: TableNames) throws -> [SQL] {
         let own = events.filter { $0.streamId.hasPrefix(streamPrefix) }
         if let poisonType, let poisoned = own.first(where: { $0.type == poisonType }) {
             throw PoisonEvent(position: poisoned.position)
         }
         guard !own.isEmpty else { return [] }
-        var statements = [Statement(
+        var statements = [SQL(
             """
             INSERT INTO \(tables[table]) AS e (position, count) SELECT unnest($1::bigint[]), 1
             ON CONFLICT (position) DO UPDATE SET count = e.count + 1
-            """, [own.map(\.position.position)])]
-        if pause > 0 { statements.append(Statement("SELECT pg_sleep($1)", [pause])) }
+            """, [.integers(own.map(\.position.position))])]
+        if pause > 0 { statements.append(SQL("SELECT pg_sleep($1)", [.double(pause)])) }
         return statements
     }
 }

@@ -62,7 +62,7 @@ import Testing
                 id: ServiceInputs.fresh(), ServiceInputs.upload(.livenessReport, for: jane.rawValue))
             let result = try await harness.handler.handle(
                 other, customer: jane, request: ServiceHarness.request(idempotency: claim, actor: "partner-key"),
-                respond: ServiceHarness.viewResponse)
+                response: ServiceHarness.viewResponse)
             #expect(result.executed)
             #expect(try await harness.foldedState(of: jane).customer?.documents.count == 2)
         }
@@ -113,7 +113,7 @@ import Testing
     /// first statement, after it has read the command log and decided.
     static func holdingCommands(on harness: ServiceHarness, _ body: () async throws -> Void) async throws {
         try await harness.pool.withTransaction { transaction in
-            try await transaction.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/' || $1))", [CustomerReadModel.lockName])
+            try await transaction.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/projector:customers'))")
             try await body()
         }
     }

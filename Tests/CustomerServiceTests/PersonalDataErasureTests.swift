@@ -157,9 +157,9 @@ import Testing
 
     @Test func anotherMasterKeyIsRefused() async throws {
         try await ServiceHarness.with { harness in
-            try await harness.vault.checkMasterKey(on: harness.pool)
+            try await harness.vault.checkMasterKey(on: harness.store)
             let other = PersonalDataVault(masterKey: MasterKey.generate())
-            await #expect(throws: PersonalDataError.masterKeyMismatch) { try await other.checkMasterKey(on: harness.pool) }
+            await #expect(throws: PersonalDataError.masterKeyMismatch) { try await other.checkMasterKey(on: harness.store) }
             let customer: CustomerID = ServiceInputs.fresh()
             try await harness.run(.createIndividual(id: customer, Person().individual), on: customer)
             await #expect(throws: PersonalDataError.unreadableKey(customer: customer.rawValue)) {

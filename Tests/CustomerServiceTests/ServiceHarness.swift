@@ -15,9 +15,10 @@ struct ServiceHarness: Sendable {
     let handler: CommandHandler
     let vault: PersonalDataVault
 
-    var queries: CustomerQueries { CustomerQueries(pool: pool) }
+    var queries: CustomerQueries { CustomerQueries(store: store) }
     var history: CustomerHistory { CustomerHistory(store: store, vault: vault) }
-    var projection: CustomerProjection { CustomerProjection(store: store, vault: vault) }
+    /// Rebuild and verify of the customer read models.
+    var projection: ProjectorRebuild { ProjectorRebuild(projector: CustomerReadModelProjector(vault: vault), store: store) }
 
     /// The customers' keys under the test run's master key.
     static func vault() throws -> PersonalDataVault {
@@ -85,9 +86,7 @@ struct ServiceHarness: Sendable {
     }
 
     /// The response the API gives to a command: the customer's view after it.
-    @Sendable static func viewResponse(_ state: CustomerState) throws -> StoredResponse {
-        StoredResponse(statusCode: 200, body: try CanonicalJSON.encode(CustomerView(state)))
-    }
+    static let viewResponse = ResponseShape(statusCode: 200, view: .customer)
 
     /// Handles `command` for `customer` and answers with the customer's view.
     @discardableResult
@@ -95,7 +94,7 @@ struct ServiceHarness: Sendable {
         _ command: CustomerCommand, on customer: CustomerID, idempotency: IdempotencyClaim? = nil
     ) async throws -> CommandResult {
         try await handler.handle(
-            command, customer: customer, request: Self.request(idempotency: idempotency), respond: Self.viewResponse)
+            command, customer: customer, request: Self.request(idempotency: idempotency), response: Self.viewResponse)
     }
 
     /// The customer's state folded from its stream.

@@ -23,7 +23,7 @@ import Testing
         let harness = ServiceHarness(pool: pool, store: store, handler: CommandHandler(store: store, vault: vault), vault: vault)
         do {
             #expect(try await pool.query("SELECT current_user::text").rows[0].decode(0, as: String.self) == "customers_service")
-            try await vault.checkMasterKey(on: pool)
+            try await vault.checkMasterKey(on: store)
             let acme: CustomerID = ServiceInputs.fresh()
             for command in HandlerLifecycleTests.businessApproval(of: acme) { try await harness.run(command, on: acme) }
             // An upload stores its bytes in the command's transaction, as this role.
@@ -34,7 +34,7 @@ import Testing
             try await harness.handler.handle(
                 .recordDocumentUpload(id: ServiceInputs.fresh(), upload), customer: acme, request: ServiceHarness.request(),
                 content: DocumentContent(bytes: bytes, sha256: sha256, mimeType: "application/pdf"),
-                respond: ServiceHarness.viewResponse)
+                response: ServiceHarness.viewResponse)
             #expect(try await owner.query("SELECT count(*) FROM document_contents WHERE sha256 = $1", [sha256]).rows[0].decode(0, as: Int.self) == 1)
             let claim = IdempotencyClaim(key: TestDatabase.uniqueName("role"), requestHash: "h")
             try await harness.run(.erasePersonalData, on: acme, idempotency: claim)
@@ -82,7 +82,7 @@ extension ServiceRoleTests {
     @Test func aRebuildKeepsTheServiceRolesPrivileges() async throws {
         try await TestDatabase.withScratchSchema { owner in
             let vault = try ServiceHarness.vault()
-            try await CustomerProjection(store: EventStore(pool: owner), vault: vault).rebuild()
+            try await ProjectorRebuild(projector: CustomerReadModelProjector(vault: vault), store: EventStore(pool: owner)).rebuild()
             let pool = Self.restricted(owner)
             let store = EventStore(pool: pool)
             let harness = ServiceHarness(pool: pool, store: store, handler: CommandHandler(store: store, vault: vault), vault: vault)

@@ -28,7 +28,9 @@ import Testing
                 await ProjectorRunner(projector: effects.projector(), store: store).run(
                     pollInterval: .milliseconds(50),
                     onRetry: { error, _ in
-                        if (error as? PostgresError)?.sqlState == .lockNotAvailable { retries.add(1, ordering: .relaxed) }
+                        if case .failure(let failure)? = error as? EventStoreError, failure.sqlState == "55P03" {
+                            retries.add(1, ordering: .relaxed)
+                        }
                     },
                     onError: { error in errors.withLock { $0.append(String(describing: error)) } })
             }
@@ -56,7 +58,7 @@ import Testing
             // Each batch sleeps past the statement timeout: the server cancels it (57014).
             let runner = ProjectorRunner(projector: effects.projector(pause: 2), store: store)
             let deadline = ContinuousClock.now + .seconds(20)
-            var cancelled: PostgresError?
+            var cancelled: StoreFailure?
             while cancelled == nil, ContinuousClock.now < deadline {
                 do {
                     if case .parked(let failure) = try await runner.runOnce() {
@@ -64,11 +66,11 @@ import Testing
                         break
                     }
                     try await Task.sleep(for: .milliseconds(20))
-                } catch let error as PostgresError {
-                    cancelled = error
+                } catch EventStoreError.failure(let failure) {
+                    cancelled = failure
                 }
             }
-            #expect(cancelled?.sqlState == .queryCanceled)
+            #expect(cancelled?.sqlState == "57014")
             #expect(cancelled?.isTransient == true)
             #expect(try await effects.checkpoint()?.failure == nil)
             await store.pool.close()

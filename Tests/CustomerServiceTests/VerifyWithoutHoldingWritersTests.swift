@@ -15,7 +15,7 @@ import Testing
             let harness = try ServiceHarness.on(pool)
             let jane: CustomerID = ServiceInputs.fresh()
             try await harness.run(.createIndividual(id: jane, ServiceInputs.janeSmith()), on: jane)
-            let writer = try await Self.holding("SELECT pg_advisory_xact_lock_shared(hashtext(current_schema() || '/projection:customers'))", pool)
+            let writer = try await Self.holding("SELECT pg_advisory_xact_lock_shared(hashtext(current_schema() || '/projector:customers'))", pool)
             let finished = try await Self.finishes(within: .seconds(30), releasing: writer) { try await harness.projection.verify() }
             #expect(finished == [], "verify did not finish while a writer was mid-transaction (or found differences)")
         }

@@ -5,7 +5,6 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Logging
-import Postgres
 
 /// Turns every error into the contract's problem details, once, at the edge. Unexpected errors
 /// become a 500 with no internals in the body; the log line carries them with the request id.
@@ -23,17 +22,15 @@ enum ProblemRendering {
             return problem(for: httpError(error), requestId: requestId, logger: logger)
         case is NIOTooManyBytesError:
             return problem(for: APIError.tooLarge(limit: APILimits.jsonBody), requestId: requestId, logger: logger)
-        case let error as PostgresError where error.sqlState?.errorClass == "22":
+        case let error as any StorageFailure where error.isInvalidValue:
             // A data exception: a value of the request the database cannot store.
-            logger.notice("value refused by the database", metadata: ["error": "\(loggable(error))"])
+            logger.notice("value refused by the database", metadata: ["error": "\(error)"])
             return problem(for: APIError.badRequest("The request holds a value that cannot be stored."), requestId: requestId, logger: logger)
-        case let error as PostgresError where error.kind != .server && error.kind != .decoding:
-            logger.error("database unavailable", metadata: ["error": "\(loggable(error))"])
-            return problem(for: APIError.unavailable("The database is unavailable; try again shortly."), requestId: requestId, logger: logger)
-        case let error as PostgresError where error.isTransient:
-            // A lock or statement timeout, a deadlock, exhausted resources: nothing was written.
-            logger.warning("database busy", metadata: ["error": "\(loggable(error))"])
-            return problem(for: APIError.unavailable("The database is busy; nothing was written, try again shortly."), requestId: requestId, logger: logger)
+        case let error as any StorageFailure where error.isTransient:
+            // The database is down or busy (a lock or statement timeout, a deadlock, exhausted
+            // resources): nothing was written.
+            logger.error("database unavailable", metadata: ["error": "\(error)"])
+            return problem(for: APIError.unavailable("The database is unavailable or busy; nothing was written, try again shortly."), requestId: requestId, logger: logger)
         default:
             logger.error("request failed", metadata: ["error": "\(loggable(error))"])
             return ProblemDetails(
@@ -42,14 +39,11 @@ enum ProblemRendering {
         }
     }
 
-    /// What the log may say about an error. A server error's message and detail can quote the
-    /// values of the request (personal data among them), so only its SQLSTATE and constraint go
-    /// into the log; the client library's own messages (connection failures) are kept whole.
+    /// What the log may say about an error: a storage failure's description never quotes the
+    /// values of a statement (personal data among them).
     static func loggable(_ error: any Error) -> String {
-        guard let error = error as? PostgresError, error.kind == .server else { return String(reflecting: error) }
-        var text = "PostgreSQL server error [\(error.sqlState?.code ?? "?????")]"
-        if let constraint = error.constraint { text += " on constraint \(constraint)" }
-        return text
+        if let failure = error as? any StorageFailure { return failure.description }
+        return String(reflecting: error)
     }
 
     /// Hummingbird's own refusals in the contract's words.

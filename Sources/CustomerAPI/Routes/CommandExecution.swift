@@ -13,7 +13,7 @@ struct CommandExecution: Sendable {
     func run(
         _ command: CustomerCommand, customer: CustomerID, status: HTTPResponse.Status,
         request: Request, context: APIContext, body: [UInt8], content: DocumentContent? = nil,
-        render: @escaping @Sendable (CustomerState) throws -> (any Encodable)?
+        view: ResponseShape.View
     ) async throws -> Response {
         guard let key = context.apiKey else { throw APIError.unauthorized }
         let claim = try idempotencyClaim(request, body: body)
@@ -22,11 +22,8 @@ struct CommandExecution: Sendable {
         let result: CommandResult
         do {
             result = try await services.handler.handle(
-                command, customer: customer, request: commandRequest, content: content
-            ) { state in
-                guard let view = try render(state) else { return StoredResponse(statusCode: 204, body: Data()) }
-                return StoredResponse(statusCode: Int(status.code), body: try CanonicalJSON.encode(view))
-            }
+                command, customer: customer, request: commandRequest, content: content,
+                response: ResponseShape(statusCode: Int(status.code), view: view))
         } catch {
             services.metrics.commandFailed(command.name, code: Self.outcome(of: error))
             throw error

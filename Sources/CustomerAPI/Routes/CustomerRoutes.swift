@@ -43,9 +43,7 @@ struct CustomerRoutes {
         default:
             throw APIError.validation([FieldProblem(pointer: "/type", detail: "Must be individual or business.")])
         }
-        return try await execution.run(command, customer: id, status: .created, request: request, context: context, body: body.bytes) {
-            CustomerView($0)
-        }
+        return try await execution.run(command, customer: id, status: .created, request: request, context: context, body: body.bytes, view: .customer)
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
@@ -77,9 +75,7 @@ struct CustomerRoutes {
         let body = try await JSONBody.read(request, context: context, shape: RequestShapes.individualUpdate)
         let update = try body.decode(IndividualUpdate.self)
         try body.requireValid()
-        return try await execution.run(.updateIndividual(update), customer: id, status: .ok, request: request, context: context, body: body.bytes) {
-            CustomerView($0)
-        }
+        return try await execution.run(.updateIndividual(update), customer: id, status: .ok, request: request, context: context, body: body.bytes, view: .customer)
     }
 
     @Sendable func decide(_ request: Request, context: APIContext) async throws -> Response {
@@ -90,17 +86,14 @@ struct CustomerRoutes {
         try body.requireValid(decision.validate())
         return try await execution.run(
             .decideProfile(profile, subject: .customer(id), decision), customer: id, status: .ok,
-            request: request, context: context, body: body.bytes
-        ) { CustomerView($0) }
+            request: request, context: context, body: body.bytes, view: .customer)
     }
 
     /// Destroys the customer's key and records the erasure; takes no body. Forgetting twice
     /// answers the same view and records nothing more.
     @Sendable func forget(_ request: Request, context: APIContext) async throws -> Response {
         let id = try PathParameters.customerID(context)
-        return try await execution.run(.erasePersonalData, customer: id, status: .ok, request: request, context: context, body: []) {
-            CustomerView($0)
-        }
+        return try await execution.run(.erasePersonalData, customer: id, status: .ok, request: request, context: context, body: [], view: .customer)
     }
 }
 

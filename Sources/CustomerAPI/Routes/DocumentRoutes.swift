@@ -81,8 +81,7 @@ struct DocumentRoutes {
         let id = DocumentID(randomBytes: FreshIdentifiers.bytes())!
         return try await execution.run(
             .recordDocumentUpload(id: id, upload), customer: customer, status: .created,
-            request: request, context: context, body: body, content: content
-        ) { state in try Self.view(of: id, in: state) }
+            request: request, context: context, body: body, content: content, view: .document(id))
     }
 
     @Sendable func review(_ request: Request, context: APIContext) async throws -> Response {
@@ -93,8 +92,7 @@ struct DocumentRoutes {
         guard let found = try await services.queries.document(id) else { throw APIError.notFound("Document \(id) was not found.") }
         return try await execution.run(
             .reviewDocument(id: id, review), customer: found.customer, status: .ok,
-            request: request, context: context, body: body.bytes
-        ) { state in try Self.view(of: id, in: state) }
+            request: request, context: context, body: body.bytes, view: .document(id))
     }
 
     /// The customer whose stream the document belongs to: the target itself, or the business
@@ -113,10 +111,5 @@ struct DocumentRoutes {
             throw APIError.notFound("Customer \(targetId.prefix(80)) was not found.")
         }
         return customer
-    }
-
-    static func view(of id: DocumentID, in state: CustomerState) throws -> DocumentView {
-        guard let document = state.customer?.document(id) else { throw APIError.notFound("Document \(id) was not found.") }
-        return DocumentView(document)
     }
 }

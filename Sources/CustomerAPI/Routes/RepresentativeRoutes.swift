@@ -32,8 +32,7 @@ struct RepresentativeRoutes {
         try body.requireValid(representative.validate(now: services.clock()))
         return try await execution.run(
             .addRepresentative(id: id, representative), customer: customer, status: .created,
-            request: request, context: context, body: body.bytes
-        ) { state in try Self.view(of: id, in: state) }
+            request: request, context: context, body: body.bytes, view: .representative(id))
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
@@ -66,8 +65,7 @@ struct RepresentativeRoutes {
         guard let found = try await services.queries.representative(id) else { throw notFound(id) }
         return try await execution.run(
             .updateRepresentative(id: id, update), customer: found.customer, status: .ok,
-            request: request, context: context, body: body.bytes
-        ) { state in try Self.view(of: id, in: state) }
+            request: request, context: context, body: body.bytes, view: .representative(id))
     }
 
     @Sendable func remove(_ request: Request, context: APIContext) async throws -> Response {
@@ -75,8 +73,7 @@ struct RepresentativeRoutes {
         guard let found = try await services.queries.representative(id) else { throw notFound(id) }
         return try await execution.run(
             .removeRepresentative(id: id), customer: found.customer, status: .noContent,
-            request: request, context: context, body: []
-        ) { _ in nil }
+            request: request, context: context, body: [], view: .empty)
     }
 
     @Sendable func decide(_ request: Request, context: APIContext) async throws -> Response {
@@ -88,18 +85,10 @@ struct RepresentativeRoutes {
         guard let found = try await services.queries.representative(id) else { throw notFound(id) }
         return try await execution.run(
             .decideProfile(profile, subject: .representative(id), decision), customer: found.customer, status: .ok,
-            request: request, context: context, body: body.bytes
-        ) { state in try Self.view(of: id, in: state) }
+            request: request, context: context, body: body.bytes, view: .representative(id))
     }
 
     private func notFound(_ id: RepresentativeID) -> APIError {
         .notFound("Business representative \(id) was not found.")
-    }
-
-    static func view(of id: RepresentativeID, in state: CustomerState) throws -> BusinessRepresentativeView {
-        guard let customer = state.customer, let representative = customer.representative(id) else {
-            throw APIError.notFound("Business representative \(id) was not found.")
-        }
-        return BusinessRepresentativeView(representative, of: customer)
     }
 }

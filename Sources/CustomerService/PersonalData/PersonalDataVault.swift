@@ -1,7 +1,6 @@
 import Crypto
 import EventStore
 import Foundation
-import Postgres
 
 /// The customers' data keys in `customer_keys`, wrapped by the master key: found, made and
 /// destroyed here, and nowhere else.
@@ -26,48 +25,44 @@ public struct PersonalDataVault: Sendable {
 
     /// Refuses a master key other than the one the database's keys are wrapped with; the first
     /// service to start records its fingerprint.
-    public func checkMasterKey(on pool: ConnectionPool) async throws {
+    public func checkMasterKey(on store: EventStore) async throws {
         // Two services starting on a new database at once: the second one's statement may not
         // see the row the first inserted while it waited; a second look does.
         for _ in 0..<2 {
-            let result = try await pool.query(
+            let result = try await store.query(SQL(
                 """
                 WITH recorded AS (
                     INSERT INTO master_key_fingerprint (fingerprint) VALUES ($1) ON CONFLICT DO NOTHING RETURNING fingerprint
                 )
                 SELECT fingerprint FROM recorded UNION ALL SELECT fingerprint FROM master_key_fingerprint
-                """, [masterKey.fingerprint])
+                """, [.text(masterKey.fingerprint)]))
             guard let row = result.first else { continue }
-            guard try row.decode(0, as: String.self) == masterKey.fingerprint else { throw PersonalDataError.masterKeyMismatch }
+            guard try row.string(0) == masterKey.fingerprint else { throw PersonalDataError.masterKeyMismatch }
             return
         }
         throw PersonalDataError.masterKeyMismatch
     }
 
     /// The statement that reads a customer's key; `storedKey(of:from:)` reads its result.
-    static func keyStatement(of customer: String) -> Statement {
-        Statement("SELECT wrapped_key FROM customer_keys WHERE customer_id = $1", [customer])
+    static func keyStatement(of customer: String) -> SQL {
+        SQL("SELECT wrapped_key FROM customer_keys WHERE customer_id = $1", [.text(customer)])
     }
 
-    func storedKey(of customer: String, from result: QueryResult) throws -> StoredKey {
+    func storedKey(of customer: String, from result: SQLRows) throws -> StoredKey {
         guard let row = result.first else { return .none }
-        guard let wrapped = try row.decode(0, as: Data?.self) else { return .destroyed }
+        guard let wrapped = try row.optionalBytes(0) else { return .destroyed }
         return .active(try masterKey.unwrap(wrapped, for: customer))
     }
 
 
     /// Ciphers for the customers that have a key row: all of them, or those named.
-    func readingCiphers(for customers: [String]? = nil, on connection: Connection) async throws -> [String: CustomerCipher] {
-        let result = if let customers {
-            try await connection.query(
-                "SELECT customer_id, wrapped_key FROM customer_keys WHERE customer_id = ANY($1::text[])", [customers])
-        } else {
-            try await connection.query("SELECT customer_id, wrapped_key FROM customer_keys")
-        }
+    func readingCiphers(for customers: [String], on reader: any StoreReader) async throws -> [String: CustomerCipher] {
+        let result = try await reader.query(SQL(
+            "SELECT customer_id, wrapped_key FROM customer_keys WHERE customer_id = ANY($1::text[])", [.texts(customers)]))
         var ciphers: [String: CustomerCipher] = [:]
         for row in result.rows {
-            let customer: String = try row.decode(0)
-            let key: StoredKey = try row.decode(1, as: Data?.self).map { .active(try masterKey.unwrap($0, for: customer)) } ?? .destroyed
+            let customer = try row.string(0)
+            let key: StoredKey = try row.optionalBytes(1).map { .active(try masterKey.unwrap($0, for: customer)) } ?? .destroyed
             ciphers[customer] = CustomerCipher(customer: customer, key: key)
         }
         return ciphers
@@ -75,25 +70,25 @@ public struct PersonalDataVault: Sendable {
 
     /// A new data key for a customer that has none, and the statement that stores it (in the
     /// same transaction as the first events it seals).
-    func newKey(for customer: String) throws -> (cipher: CustomerCipher, statement: Statement) {
+    func newKey(for customer: String) throws -> (cipher: CustomerCipher, statement: SQL) {
         let made = try masterKey.newDataKey(for: customer)
         return (
             CustomerCipher(customer: customer, key: .active(made.key)),
-            Statement("INSERT INTO customer_keys (customer_id, wrapped_key) VALUES ($1, $2)", [customer, made.wrapped]))
+            SQL("INSERT INTO customer_keys (customer_id, wrapped_key) VALUES ($1, $2)", [.text(customer), .bytes(made.wrapped)]))
     }
 
     /// Destroys the customer's key (recording the destruction even when it never had one), and
     /// clears the responses stored for its commands, which can show its personal data.
-    static func forgetStatements(of customer: String) -> [Statement] {
+    static func forgetStatements(of customer: String) -> [SQL] {
         [
-            Statement(
+            SQL(
                 """
                 INSERT INTO customer_keys (customer_id, wrapped_key, destroyed_at) VALUES ($1, NULL, now())
                 ON CONFLICT (customer_id) DO UPDATE SET wrapped_key = NULL, destroyed_at = now()
-                """, [customer]),
-            Statement(
+                """, [.text(customer)]),
+            SQL(
                 "UPDATE command_log SET response = '', erased_at = now() WHERE stream_id = $1 AND erased_at IS NULL",
-                [customer]),
+                [.text(customer)]),
         ]
     }
 }

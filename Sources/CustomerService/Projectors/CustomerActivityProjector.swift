@@ -1,10 +1,10 @@
+import CustomerDomain
 import EventStore
 import Foundation
-import Postgres
 
 /// Counts customer events per UTC day and event type, for the activity statistics. It runs
 /// asynchronously behind the fence; a batch becomes one upsert.
-public struct CustomerActivityProjector: Projector {
+public struct CustomerActivityProjector: AsynchronousProjector {
     public let name = "customer_activity"
     public let tables = ["customer_activity"]
     /// Counting needs the stream, type and time of an event, not its body.
@@ -12,20 +12,20 @@ public struct CustomerActivityProjector: Projector {
 
     public init() {}
 
-    public func statements(for events: [RecordedEvent], tables: TableNames) throws -> [Statement] {
+    public func statements(for events: [RecordedEvent], tables: TableNames) throws -> [SQL] {
         var counts: [Key: Int64] = [:]
         for event in events where event.streamId.hasPrefix("customer_") {
             counts[Key(day: Self.day(of: event.recordedAt), type: event.type), default: 0] += 1
         }
         guard !counts.isEmpty else { return [] }
         let keys = counts.keys.sorted { ($0.day, $0.type) < ($1.day, $1.type) }
-        return [Statement(
+        return [SQL(
             """
             INSERT INTO \(tables["customer_activity"]) AS a (day, event_type, events)
             SELECT * FROM unnest($1::date[], $2::text[], $3::bigint[])
             ON CONFLICT (day, event_type) DO UPDATE SET events = a.events + excluded.events
             """,
-            [keys.map(\.day), keys.map(\.type), keys.map { counts[$0]! }])]
+            [.texts(keys.map(\.day)), .texts(keys.map(\.type)), .integers(keys.map { counts[$0]! })])]
     }
 
     private struct Key: Hashable {
@@ -35,6 +35,6 @@ public struct CustomerActivityProjector: Projector {
 
     /// `YYYY-MM-DD` of the instant in UTC.
     static func day(of date: Date) -> String {
-        String(PostgresTimestamp.format(date).prefix(10))
+        Timestamp(date).day.iso8601
     }
 }

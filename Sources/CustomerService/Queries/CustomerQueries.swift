@@ -1,21 +1,19 @@
 import CustomerDomain
 import EventStore
 import Foundation
-import Postgres
 
 /// Reads of the customer read models. Views come back as the JSON the service rendered when it
 /// wrote them, so a read returns exactly what the command that wrote it returned.
 public struct CustomerQueries: Sendable {
-    public let pool: ConnectionPool
+    public let store: EventStore
 
-    public init(pool: ConnectionPool) {
-        self.pool = pool
+    public init(store: EventStore) {
+        self.store = store
     }
 
     /// The customer's view as JSON, nil when there is no such customer.
     public func customer(_ id: CustomerID) async throws -> Data? {
-        try await pool.query("SELECT view::text FROM customers WHERE id = $1", [id.rawValue])
-            .first?.decode(0, as: Data.self)
+        try await store.query(SQL("SELECT view::text FROM customers WHERE id = $1", [.text(id.rawValue)])).first?.bytes(0)
     }
 
     /// A page of customers, newest first.
@@ -26,49 +24,49 @@ public struct CustomerQueries: Sendable {
             AND ($3::text IS NULL OR lower(email) = lower($3))
             AND ($4::text IS NULL OR strpos(search_text, lower($4)) > 0)
             """
-        let parameters: [any PostgresEncodable] = [filter.type?.rawValue, filter.status?.rawValue, filter.email, filter.search]
-        let total = try await pool.query("SELECT count(*) FROM customers WHERE \(conditions)", parameters)
-            .rows[0].decode(0, as: Int.self)
-        let page = try await pool.query(
+        let parameters: [SQLValue] = [.text(filter.type?.rawValue), .text(filter.status?.rawValue), .text(filter.email), .text(filter.search)]
+        let total = try await store.query(SQL("SELECT count(*) FROM customers WHERE \(conditions)", parameters)).rows[0].int(0)
+        let page = try await store.query(SQL(
             """
             SELECT view::text FROM customers WHERE \(conditions)
             ORDER BY created_at DESC, id DESC LIMIT $5 OFFSET $6
             """,
-            parameters + [filter.limit, (filter.page - 1) * filter.limit])
-        return (try page.rows.map { try $0.decode(0, as: Data.self) }, total)
+            parameters + [.integer(filter.limit), .integer((filter.page - 1) * filter.limit)]))
+        return (try page.rows.map { try $0.bytes(0) }, total)
     }
 
     /// The business representatives of a customer, oldest first.
     public func representatives(of customer: CustomerID) async throws -> [Data] {
-        try await pool.query(
+        try await store.query(SQL(
             "SELECT view::text FROM business_representatives WHERE customer_id = $1 ORDER BY created_at, id",
-            [customer.rawValue]).rows.map { try $0.decode(0, as: Data.self) }
+            [.text(customer.rawValue)])).rows.map { try $0.bytes(0) }
     }
 
     /// A representative's view and the customer whose stream holds it.
     public func representative(_ id: RepresentativeID) async throws -> (customer: CustomerID, view: Data)? {
-        guard let row = try await pool.query(
-            "SELECT customer_id, view::text FROM business_representatives WHERE id = $1", [id.rawValue]).first
+        guard let row = try await store.query(SQL(
+            "SELECT customer_id, view::text FROM business_representatives WHERE id = $1", [.text(id.rawValue)])).first
         else { return nil }
-        guard let customer = CustomerID(rawValue: try row.decode(0)) else { return nil }
-        return (customer, try row.decode(1, as: Data.self))
+        guard let customer = CustomerID(rawValue: try row.string(0)) else { return nil }
+        return (customer, try row.bytes(1))
     }
 
     /// A document's view and the customer whose stream holds it.
     public func document(_ id: DocumentID) async throws -> (customer: CustomerID, view: Data)? {
-        guard let row = try await pool.query("SELECT customer_id, view::text FROM documents WHERE id = $1", [id.rawValue]).first
+        guard let row = try await store.query(SQL(
+            "SELECT customer_id, view::text FROM documents WHERE id = $1", [.text(id.rawValue)])).first
         else { return nil }
-        guard let customer = CustomerID(rawValue: try row.decode(0)) else { return nil }
-        return (customer, try row.decode(1, as: Data.self))
+        guard let customer = CustomerID(rawValue: try row.string(0)) else { return nil }
+        return (customer, try row.bytes(1))
     }
 
     /// Events per day and type between two UTC days, inclusive, from the activity projector.
     public func activity(from: String, to: String) async throws -> [ActivityCount] {
-        try await pool.query(
+        try await store.query(SQL(
             """
             SELECT day::text, event_type, events FROM customer_activity
             WHERE day BETWEEN $1::date AND $2::date ORDER BY day, event_type
-            """, [from, to]).rows.map { ActivityCount(day: try $0.decode(0), eventType: try $0.decode(1), events: try $0.decode(2)) }
+            """, [.text(from), .text(to)])).rows.map { ActivityCount(day: try $0.string(0), eventType: try $0.string(1), events: try $0.integer(2)) }
     }
 }
 

@@ -1,29 +1,30 @@
+import EventStore
 import Foundation
-import Postgres
 
 /// Document bytes by SHA-256, outside the event log: written once, never changed.
 public struct DocumentContents: Sendable {
-    public let pool: ConnectionPool
+    public let store: EventStore
 
-    public init(pool: ConnectionPool) {
-        self.pool = pool
+    public init(store: EventStore) {
+        self.store = store
     }
 
     /// The statement that stores an upload's bytes unless the same content is already there (an
     /// upload of a known file costs nothing more). It runs in the upload command's own
     /// transaction, so a refused upload leaves no bytes behind.
-    static func storeStatement(_ content: DocumentContent) -> Statement {
-        Statement(
+    static func storeStatement(_ content: DocumentContent) -> SQL {
+        SQL(
             """
             INSERT INTO document_contents (sha256, mime_type, size, content) VALUES ($1, $2, $3, $4)
             ON CONFLICT (sha256) DO NOTHING
-            """, [content.sha256, content.mimeType, Int64(content.bytes.count), content.bytes])
+            """, [.text(content.sha256), .text(content.mimeType), .integer(content.bytes.count), .bytes(content.bytes)])
     }
 
     public func content(sha256: String) async throws -> (mimeType: String, bytes: Data)? {
-        guard let row = try await pool.query("SELECT mime_type, content FROM document_contents WHERE sha256 = $1", [sha256]).first
+        guard let row = try await store.query(SQL(
+            "SELECT mime_type, content FROM document_contents WHERE sha256 = $1", [.text(sha256)])).first
         else { return nil }
-        return (try row.decode(0), try row.decode(1))
+        return (try row.string(0), try row.bytes(1))
     }
 }
 

@@ -55,6 +55,18 @@ enum ProjectorCheckpoints {
             [projector, String(from.transactionId), from.position, String(to.transactionId), to.position, events])
     }
 
+    /// Puts the checkpoint at `position` with `applied` events, and clears any failure: after a
+    /// rebuild, whose swapped-in tables hold exactly those events.
+    static func reset(_ projector: String, to position: GlobalPosition, applied: Int, on connection: Connection) async throws {
+        try await connection.query(
+            """
+            UPDATE projector_checkpoints
+            SET transaction_id = $2::xid8, global_position = $3, events_applied = $4, updated_at = now(),
+                failure = NULL, failed_transaction_id = NULL, failed_global_position = NULL, failed_at = NULL
+            WHERE projector = $1
+            """, [projector, String(position.transactionId), position.position, applied])
+    }
+
     static func park(_ projector: String, at position: GlobalPosition, reason: String, on connection: Connection) async throws {
         try await connection.query(
             """
@@ -97,21 +109,23 @@ enum ProjectorCheckpoints {
 extension EventStore {
     /// Every asynchronous projector's checkpoint, with its failure if it is parked.
     public func projectorCheckpoints() async throws -> [ProjectorCheckpoint] {
-        try await ProjectorCheckpoints.all(on: pool)
+        try await translatingFailures { try await ProjectorCheckpoints.all(on: pool) }
     }
 
     /// Clears a parked projector's failure so its runner tries the event again.
     @discardableResult
     public func resumeProjector(_ name: String) async throws -> Bool {
-        try await ProjectorCheckpoints.resume(name, on: pool)
+        try await translatingFailures { try await ProjectorCheckpoints.resume(name, on: pool) }
     }
 
     /// Events committed after `position`, behind the fence or not yet: how far a projector lags.
     public func eventsAfter(_ position: GlobalPosition) async throws -> Int64 {
         // Every committed event counts, also those a transaction still open holds behind the
         // fence: they are exactly the lag such a transaction causes.
-        try await pool.query(
-            "SELECT count(*) FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)",
-            [String(position.transactionId), position.position]).rows[0].decode(0)
+        try await translatingFailures {
+            try await pool.query(
+                "SELECT count(*) FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)",
+                [String(position.transactionId), position.position]).rows[0].decode(0)
+        }
     }
 }

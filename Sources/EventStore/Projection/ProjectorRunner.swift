@@ -17,11 +17,11 @@ public struct ProjectorRunner: Sendable {
         case parked(ProjectorFailure)
     }
 
-    public let projector: any Projector
+    public let projector: any AsynchronousProjector
     public let store: EventStore
     public let batchSize: Int
 
-    public init(projector: any Projector, store: EventStore, batchSize: Int = 500) {
+    public init(projector: any AsynchronousProjector, store: EventStore, batchSize: Int = 500) {
         self.projector = projector
         self.store = store
         self.batchSize = batchSize
@@ -48,9 +48,9 @@ public struct ProjectorRunner: Sendable {
                 backoff.reset()
             } catch is CancellationError {
                 return
-            } catch let error as PostgresError where error.isTransient {
+            } catch EventStoreError.failure(let failure) where failure.isTransient {
                 let wait = backoff.next()
-                onRetry(error, wait)
+                onRetry(EventStoreError.failure(failure), wait)
                 try? await Task.sleep(for: wait)
                 continue
             } catch {
@@ -64,6 +64,10 @@ public struct ProjectorRunner: Sendable {
 
     /// Applies at most one batch.
     public func runOnce() async throws -> Outcome {
+        try await translatingFailures { try await applyOnce() }
+    }
+
+    private func applyOnce() async throws -> Outcome {
         do {
             return try await store.pool.withTransaction { transaction in
                 try await applyBatch(in: transaction, limit: batchSize)
@@ -80,8 +84,7 @@ public struct ProjectorRunner: Sendable {
 
     private func applyBatch(in transaction: Transaction, limit: Int) async throws -> Outcome {
         let connection = transaction.connection
-        let locked = try await connection.query(
-            "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '/' || $1))", ["projector:" + projector.name])
+        let locked = try await connection.execute(ProjectorLock.tryExclusiveStatement(projector.name))
         guard try locked.rows[0].decode(0, as: Bool.self) else { return .busy }
         try await ProjectorCheckpoints.ensure(projector.name, on: connection)
         guard let checkpoint = try await ProjectorCheckpoints.read(projector.name, on: connection) else { return .busy }
@@ -91,7 +94,7 @@ public struct ProjectorRunner: Sendable {
         guard let last = events.last else { return .caughtUp }
         let statements: [Statement]
         do {
-            statements = try projector.statements(for: events, tables: .live(projector.tables))
+            statements = try projector.statements(for: events, tables: .live(projector.tables)).map(\.statement)
         } catch {
             throw BatchFailure(events: events, reason: String(describing: error))
         }

@@ -32,7 +32,7 @@ import Testing
             let api = APIDriver(client: client)
             let holder = try await Connection.connect(try TestDatabase.configuration())
             try await holder.executeScript("BEGIN")
-            try await holder.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/projection:customers'))")
+            try await holder.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/projector:customers'))")
             let headers: HTTPFields = [HTTPField.Name("Idempotency-Key")!: key]
             async let one = api.send(.post, "/v2/customer", key: "writer", json: first, headers: headers)
             async let two = api.send(.post, "/v2/customer", key: "writer", json: second, headers: headers)

@@ -25,7 +25,7 @@ import Testing
             apiKeys: "ops:\(secret):customers:write", options: ["--lock-timeout", "1"], databaseURL: url)
         // What a rebuild's swap holds while it swaps the tables in.
         try await admin.executeScript("BEGIN")
-        try await admin.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/projection:customers'))")
+        try await admin.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/projector:customers'))")
         let started = ContinuousClock.now
         let reply = try await onOwnThread {
             try RawHTTP.exchange(Self.create(secret: secret), port: server.port)

@@ -1,3 +1,4 @@
+import CustomerService
 import CustomerAPI
 import EventStore
 import Foundation
@@ -18,7 +19,7 @@ import Testing
             return true
         })
         let app = buildApplication(
-            configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()),
+            configuration: configuration, services: APIServices(CustomerServices(store: EventStore(pool: pool), vault: try TestApplication.vault())),
             logger: Logger(label: "test"))
         do {
             try await app.test(.router) { client in

@@ -1,3 +1,4 @@
+import CustomerService
 import CustomerAPI
 import EventStore
 import Hummingbird
@@ -28,7 +29,7 @@ import Testing
         let pool = try await TestDatabase.migratedPool(maximumConnections: 2)
         let configuration = APIConfiguration(keyring: TestApplication.keyring, readinessCheck: { false })
         let app = buildApplication(
-            configuration: configuration, services: APIServices(store: EventStore(pool: pool), vault: try TestApplication.vault()), logger: Logger(label: "test"))
+            configuration: configuration, services: APIServices(CustomerServices(store: EventStore(pool: pool), vault: try TestApplication.vault())), logger: Logger(label: "test"))
         try await app.test(.router) { client in
             try await client.execute(uri: "/readyz", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
