@@ -31,12 +31,15 @@ let package = Package(
         .target(
             name: "EventStore",
             dependencies: ["Postgres", "JSON"],
+            exclude: ["Schema"],
             plugins: [.plugin(name: "EmbedSchema")]
         ),
         .target(name: "CustomerDomain", dependencies: ["JSON"]),
         .target(
             name: "CustomerService",
-            dependencies: ["CustomerDomain", "EventStore", "JSON", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CustomerDomain", "EventStore", "JSON", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Schema"],
+            plugins: [.plugin(name: "EmbedSchema")]
         ),
         .target(
             name: "CustomerAPI",
@@ -74,9 +77,9 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["schema-embedder"]
         ),
-        .target(name: "TestSupport", dependencies: ["Postgres", "EventStore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Postgres", "EventStore", "CustomerService"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "TestSupport"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "CustomerService", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CustomerDomainTests", dependencies: ["CustomerDomain", "JSON"]),
         .testTarget(name: "CustomerServiceTests", dependencies: ["CustomerService", "CustomerDomain", "JSON", "TestSupport"]),

@@ -1,6 +1,7 @@
 import Postgres
 
-/// Applies the migrations a database lacks, in version order, all in one transaction.
+/// Brings a database to a `DatabaseSchema`, all in one transaction: the numbered migrations it
+/// lacks, in version order, then every object whose text it does not have yet.
 public struct Migrator: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case changedAfterApplied(version: Int, name: String)
@@ -16,41 +17,48 @@ public struct Migrator: Sendable {
         }
     }
 
-    public let pool: ConnectionPool
-    public let migrations: [Migration]
-
-    public init(pool: ConnectionPool, migrations: [Migration] = Migration.embedded) {
-        self.pool = pool
-        self.migrations = migrations.sorted { $0.version < $1.version }
+    /// What one call applied.
+    public struct Applied: Sendable {
+        public let migrations: [Migration]
+        public let objects: [SchemaObject]
+        public var isEmpty: Bool { migrations.isEmpty && objects.isEmpty }
     }
 
-    /// Returns the migrations applied by this call (none when the database is up to date).
+    let pool: ConnectionPool
+    public let schema: DatabaseSchema
+
+    public init(pool: ConnectionPool, schema: DatabaseSchema) {
+        self.pool = pool
+        self.schema = schema
+    }
+
     @discardableResult
-    public func migrate() async throws -> [Migration] {
-        let migrations = self.migrations
+    public func migrate() async throws -> Applied {
+        let schema = self.schema
         return try await pool.withTransaction { transaction in
             // Two instances starting together must not both apply the same migration.
             try await transaction.query("SELECT pg_advisory_xact_lock(hashtext('customers.schema_migrations'))")
-            try await transaction.query("""
+            try await transaction.connection.executeScript("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version    integer     PRIMARY KEY,
                     name       text        NOT NULL,
                     checksum   text        NOT NULL,
                     applied_at timestamptz NOT NULL DEFAULT now()
-                )
+                );
+                CREATE TABLE IF NOT EXISTS schema_objects (
+                    name       text        PRIMARY KEY,
+                    checksum   text        NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                );
                 """)
-            let applied = try await transaction.query("SELECT version, checksum FROM schema_migrations")
-            var appliedChecksums: [Int: String] = [:]
-            for row in applied.rows {
-                appliedChecksums[try row.decode(0, as: Int.self)] = try row.decode(1, as: String.self)
-            }
-            let known = Set(migrations.map(\.version))
-            if let unknown = appliedChecksums.keys.sorted().first(where: { !known.contains($0) }) {
+            let recorded = try await Self.recorded(on: transaction)
+            let known = Set(schema.tables.map(\.version)).union(schema.retiredVersions)
+            if let unknown = recorded.migrations.keys.sorted().first(where: { !known.contains($0) }) {
                 throw Failure.unknownVersionApplied(version: unknown)
             }
-            var newlyApplied: [Migration] = []
-            for migration in migrations {
-                if let checksum = appliedChecksums[migration.version] {
+            var migrations: [Migration] = []
+            for migration in schema.tables {
+                if let checksum = recorded.migrations[migration.version] {
                     guard checksum == migration.checksum else {
                         throw Failure.changedAfterApplied(version: migration.version, name: migration.name)
                     }
@@ -60,17 +68,44 @@ public struct Migrator: Sendable {
                 try await transaction.query(
                     "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
                     [migration.version, migration.name, migration.checksum])
-                newlyApplied.append(migration)
+                migrations.append(migration)
             }
-            return newlyApplied
+            var objects: [SchemaObject] = []
+            for object in schema.objects where recorded.objects[object.name] != object.checksum {
+                try await transaction.connection.executeScript(object.sql)
+                try await transaction.query(
+                    """
+                    INSERT INTO schema_objects (name, checksum) VALUES ($1, $2)
+                    ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, applied_at = now()
+                    """, [object.name, object.checksum])
+                objects.append(object)
+            }
+            return Applied(migrations: migrations, objects: objects)
         }
     }
 
-    /// Versions the database has, or an empty list before the first migration.
-    public func appliedVersions() async throws -> [Int] {
-        let exists = try await pool.query("SELECT to_regclass('schema_migrations') IS NOT NULL")
-        guard try exists.rows[0].decode(0, as: Bool.self) else { return [] }
-        return try await pool.query("SELECT version FROM schema_migrations ORDER BY version")
-            .rows.map { try $0.decode(0, as: Int.self) }
+    /// True when the database has every migration and every object of the schema as this
+    /// binary has them (what readiness means).
+    public func isUpToDate() async throws -> Bool {
+        try await translatingFailures {
+            let exists = try await pool.query(
+                "SELECT to_regclass('schema_migrations') IS NOT NULL AND to_regclass('schema_objects') IS NOT NULL")
+            guard try exists.rows[0].decode(0, as: Bool.self) else { return false }
+            let recorded = try await pool.withConnection { try await Self.recorded(on: Transaction(connection: $0)) }
+            return schema.tables.allSatisfy { recorded.migrations[$0.version] == $0.checksum }
+                && schema.objects.allSatisfy { recorded.objects[$0.name] == $0.checksum }
+        }
+    }
+
+    private static func recorded(on transaction: Transaction) async throws -> (migrations: [Int: String], objects: [String: String]) {
+        var migrations: [Int: String] = [:]
+        for row in try await transaction.query("SELECT version, checksum FROM schema_migrations").rows {
+            migrations[try row.decode(0, as: Int.self)] = try row.decode(1, as: String.self)
+        }
+        var objects: [String: String] = [:]
+        for row in try await transaction.query("SELECT name, checksum FROM schema_objects").rows {
+            objects[try row.decode(0, as: String.self)] = try row.decode(1, as: String.self)
+        }
+        return (migrations, objects)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustomerService
 import EventStore
 import Foundation
 import Postgres
@@ -47,7 +48,7 @@ struct BenchAppendCommand: AsyncParsableCommand {
     }
 
     private func measure(pool: ConnectionPool) async throws {
-        try await Migrator(pool: pool).migrate()
+        try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
         let benchmark = AppendBenchmark(pool: pool, writers: writers, batch: batch)
         try await benchmark.prepare()
 

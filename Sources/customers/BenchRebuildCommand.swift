@@ -35,7 +35,7 @@ struct BenchRebuildCommand: AsyncParsableCommand {
         configuration.sessionSettings.idleInTransactionTimeoutMilliseconds = 0
         let pool = ConnectionPool(configuration: configuration, options: .init(maximumConnections: writers + 2))
         do {
-            try await Migrator(pool: pool).migrate()
+            try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
             try await measure(EventStore(pool: pool))
             await pool.close()
         } catch {

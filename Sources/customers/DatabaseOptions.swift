@@ -23,7 +23,7 @@ extension DatabaseOptions {
         let pool = ConnectionPool(
             configuration: try configuration(), options: .init(maximumConnections: maximumConnections))
         do {
-            try await Migrator(pool: pool).migrate()
+            try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
             let value = try await body(EventStore(pool: pool))
             await pool.close()
             return value

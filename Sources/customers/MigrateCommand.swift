@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustomerService
 import EventStore
 import Postgres
 
@@ -26,11 +27,13 @@ struct MigrateCommand: AsyncParsableCommand {
         let configuration = try database.configuration()
         let pool = ConnectionPool(configuration: configuration, options: .init(maximumConnections: 1))
         do {
-            let applied = try await Migrator(pool: pool).migrate()
+            let applied = try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
             if applied.isEmpty {
-                print("schema is up to date (\(Migration.embedded.count) migrations)")
+                let schema = CustomerSchema.database
+                print("schema is up to date (\(schema.layers.map(\.tables.count).reduce(0, +)) migrations, \(schema.layers.map(\.objects.count).reduce(0, +)) objects)")
             } else {
-                for migration in applied { print("applied \(migration.version) \(migration.name)") }
+                for migration in applied.migrations { print("applied \(migration.version) \(migration.name)") }
+                for object in applied.objects { print("applied \(object.name)") }
             }
             if let serviceLogin {
                 let password = try ServiceLogin.password()

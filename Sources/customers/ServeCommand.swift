@@ -60,14 +60,13 @@ struct ServeCommand: AsyncParsableCommand {
         databaseConfiguration.sessionSettings.lockTimeoutMilliseconds = lockTimeout * 1000
         let pool = ConnectionPool(configuration: databaseConfiguration, options: .init(maximumConnections: connections, acquireTimeout: .seconds(databaseWaitTimeout)))
         let store = EventStore(pool: pool)
-        let migrator = Migrator(pool: pool)
+        let migrator = Migrator(pool: pool, schema: CustomerSchema.database)
         try await vault.checkMasterKey(on: store)
         // The projectors this process runs would miss events behind a restored log's fence.
         try await store.requireIntactFence()
-        let expected = Migration.embedded.map(\.version)
         var configuration = APIConfiguration(
             host: host, port: port, keyring: keyring,
-            readinessCheck: { (try? await migrator.appliedVersions()) == expected },
+            readinessCheck: { (try? await migrator.isUpToDate()) == true },
             metricsText: {
                 var buffer: [UInt8] = []
                 registry.emit(into: &buffer)

@@ -64,7 +64,7 @@ enum TestApplication {
         var configuration = try TestDatabase.configuration()
         configuration.sessionSettings.applicationName = applicationName
         let pool = ConnectionPool(configuration: configuration, options: .init(maximumConnections: 16, acquireTimeout: .seconds(30)))
-        try await Migrator(pool: pool).migrate()
+        try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
         let services = APIServices(CustomerServices(store: EventStore(pool: pool), vault: try TestApplication.vault()))
         let app = buildApplication(configuration: Self.configuration(), services: services, logger: Logger(label: "test"))
         do {

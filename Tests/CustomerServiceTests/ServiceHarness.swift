@@ -34,7 +34,7 @@ struct ServiceHarness: Sendable {
         configuration.sessionSettings.applicationName = applicationName
         let pool = ConnectionPool(
             configuration: configuration, options: .init(maximumConnections: maximumConnections, acquireTimeout: .seconds(30)))
-        try await Migrator(pool: pool).migrate()
+        try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
         let store = EventStore(pool: pool)
         let vault = try vault()
         let harness = ServiceHarness(

@@ -1,3 +1,4 @@
+import CustomerService
 import EventStore
 import Foundation
 import Postgres
@@ -36,7 +37,7 @@ public enum TestDatabase {
         let pool = ConnectionPool(
             configuration: try configuration(),
             options: .init(maximumConnections: maximumConnections, acquireTimeout: .seconds(30)))
-        try await Migrator(pool: pool).migrate()
+        try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
         return pool
     }
 
@@ -57,7 +58,7 @@ extension TestDatabase {
         scoped.sessionSettings.searchPath = schema
         let pool = ConnectionPool(configuration: scoped, options: .init(maximumConnections: 2))
         do {
-            try await Migrator(pool: pool).migrate()
+            try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
             let value = try await body(pool)
             await pool.close()
             try await admin.executeScript("DROP SCHEMA \(quoteIdentifier(schema)) CASCADE")

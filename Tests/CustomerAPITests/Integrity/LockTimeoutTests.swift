@@ -1,3 +1,4 @@
+import CustomerService
 import EventStore
 import Foundation
 import Postgres
@@ -15,7 +16,7 @@ import Testing
         var scoped = try TestDatabase.configuration()
         scoped.sessionSettings.searchPath = schema
         let pool = ConnectionPool(configuration: scoped, options: .init(maximumConnections: 1))
-        try await Migrator(pool: pool).migrate()
+        try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
         await pool.close()
 
         let base = try TestDatabase.configuration().connectionString

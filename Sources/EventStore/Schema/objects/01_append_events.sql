@@ -1,4 +1,6 @@
--- Appends a command's events to one stream in one statement, or refuses them all.
+-- Appends a command's events to one stream in one statement, or refuses them all. It runs with
+-- its owner's rights and a pinned search_path, so a caller allowed to execute it (the service's
+-- role) appends only through it and can never insert events or move a stream's version itself.
 --
 -- p_expected_version: -1 any version, 0 the stream must not exist, n the stream must be at n.
 -- The version check is a compare-and-set on streams: under READ COMMITTED a concurrent writer
@@ -6,7 +8,7 @@
 -- version, so exactly one of them wins each version and the other gets SQLSTATE CE409
 -- (wrong expected version). DETAIL of that error is the stream's current version, or empty when
 -- the stream does not exist.
-CREATE FUNCTION append_events(
+CREATE OR REPLACE FUNCTION append_events(
     p_stream_id        text,
     p_stream_type      text,
     p_expected_version bigint,
@@ -76,3 +78,12 @@ BEGIN
     RETURNING e.stream_version, e.global_position, e.transaction_id;
 END;
 $$;
+
+DO $$
+BEGIN
+    EXECUTE format(
+        'ALTER FUNCTION append_events(text, text, bigint, text[], integer[], jsonb[], jsonb[]) '
+        'SECURITY DEFINER SET search_path = %I, pg_temp', current_schema());
+END;
+$$;
+REVOKE EXECUTE ON FUNCTION append_events(text, text, bigint, text[], integer[], jsonb[], jsonb[]) FROM PUBLIC;

@@ -22,5 +22,3 @@ ON CONFLICT DO NOTHING;
 
 DROP INDEX customers_email_per_type;
 CREATE INDEX customers_by_email ON customers (type, lower(email));
-
-GRANT SELECT, INSERT ON email_reservations TO customers_service;

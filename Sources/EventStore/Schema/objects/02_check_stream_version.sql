@@ -4,7 +4,7 @@
 -- until it commits. A stream at another version raises CE409, as append_events does.
 --
 -- p_expected_version: -1 any version, 0 the stream must not exist, n the stream must be at n.
-CREATE FUNCTION check_stream_version(p_stream_id text, p_expected_version bigint) RETURNS void
+CREATE OR REPLACE FUNCTION check_stream_version(p_stream_id text, p_expected_version bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
     v_current bigint;
@@ -25,4 +25,3 @@ BEGIN
 END;
 $$;
 REVOKE EXECUTE ON FUNCTION check_stream_version(text, bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION check_stream_version(text, bigint) TO customers_service;
