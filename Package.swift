@@ -77,7 +77,7 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["schema-embedder"]
         ),
-        .target(name: "TestSupport", dependencies: ["Postgres", "EventStore", "CustomerService"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Postgres", "EventStore", "CustomerService", "CustomerDomain", "JSON"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "CustomerService", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
@@ -96,6 +96,10 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
+        ),
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["CustomerService", "CustomerDomain", "EventStore", "Postgres", "TestSupport"]
         ),
         .testTarget(name: "ProjectTests", dependencies: [.product(name: "Yams", package: "Yams")]),
     ],

@@ -1,3 +1,4 @@
+import TestSupport
 import CustomerDomain
 import CustomerService
 import EventStore
@@ -27,7 +28,7 @@ import Testing
     @Test func twoVerifiesAtOnceBothFindNoDifference() async throws {
         try await ServiceHarness.with { harness in
             let jane: CustomerID = ServiceInputs.fresh()
-            for command in HandlerLifecycleTests.individualApproval(of: jane) {
+            for command in Lifecycles.individualApproval(of: jane) {
                 try await harness.run(command, on: jane)
             }
             let projection = harness.projection
@@ -41,7 +42,7 @@ import Testing
     @Test func aRebuildBesideAVerifyLeavesTheReadModelsEqualToTheFold() async throws {
         try await ServiceHarness.with { harness in
             let jane: CustomerID = ServiceInputs.fresh()
-            for command in HandlerLifecycleTests.individualApproval(of: jane) {
+            for command in Lifecycles.individualApproval(of: jane) {
                 try await harness.run(command, on: jane)
             }
             let projection = harness.projection

@@ -1,3 +1,4 @@
+import TestSupport
 import CustomerDomain
 import CustomerService
 import Testing
@@ -5,49 +6,10 @@ import Testing
 /// Commands through the handler keep the inline read models equal to the fold of the log.
 /// Serialized: the last test verifies the whole projection.
 @Suite(.serialized) struct HandlerLifecycleTests {
-    /// Jane Smith from creation to an approved KYC profile.
-    static func individualApproval(of jane: CustomerID) -> [CustomerCommand] {
-        let passport: DocumentID = ServiceInputs.fresh()
-        let liveness: DocumentID = ServiceInputs.fresh()
-        return [
-            .createIndividual(id: jane, ServiceInputs.janeSmith()),
-            .recordDocumentUpload(id: passport, ServiceInputs.upload(.passport, for: jane.rawValue)),
-            .recordDocumentUpload(id: liveness, ServiceInputs.upload(.livenessReport, for: jane.rawValue)),
-            .reviewDocument(id: passport, ServiceInputs.accepted),
-            .reviewDocument(id: liveness, ServiceInputs.accepted),
-            .decideProfile(.kycProfileA, subject: .customer(jane), ServiceInputs.approved),
-        ]
-    }
-
-    /// The Acme Corporation with two owners, each approved on their documents, then approved itself.
-    static func businessApproval(of acme: CustomerID) -> [CustomerCommand] {
-        let owners: [(RepresentativeID, NewRepresentative)] = [
-            (ServiceInputs.fresh(), ServiceInputs.representative(named: "Ann", owning: "60")),
-            (ServiceInputs.fresh(), ServiceInputs.representative(named: "Bob", owning: "40")),
-        ]
-        let corporate: [(DocumentID, DocumentType)] =
-            [.incorporationCert, .shareholderRegistry, .proofOfAddress].map { (ServiceInputs.fresh(), $0) }
-        var commands: [CustomerCommand] = [.createBusiness(id: acme, ServiceInputs.acme())]
-        commands += owners.map { .addRepresentative(id: $0.0, $0.1) }
-        commands += corporate.map { .recordDocumentUpload(id: $0.0, ServiceInputs.upload($0.1, for: acme.rawValue)) }
-        for (owner, _) in owners {
-            for type in [DocumentType.passport, .livenessReport, .proofOfAddress] {
-                let document: DocumentID = ServiceInputs.fresh()
-                commands.append(.recordDocumentUpload(
-                    id: document, ServiceInputs.upload(type, for: owner.rawValue, target: .businessRepresentative)))
-                commands.append(.reviewDocument(id: document, ServiceInputs.accepted))
-            }
-            commands.append(.decideProfile(.uboKycProfileA, subject: .representative(owner), ServiceInputs.approved))
-        }
-        commands += corporate.map { .reviewDocument(id: $0.0, ServiceInputs.accepted) }
-        commands.append(.decideProfile(.kybProfileA, subject: .customer(acme), ServiceInputs.approved))
-        return commands
-    }
-
     @Test func anIndividualsReadModelsEqualTheFoldAfterEveryCommandOfItsApproval() async throws {
         try await ServiceHarness.with { harness in
             let jane: CustomerID = ServiceInputs.fresh()
-            for command in Self.individualApproval(of: jane) {
+            for command in Lifecycles.individualApproval(of: jane) {
                 try await harness.run(command, on: jane)
                 try await harness.expectReadModelsEqualFold(of: jane)
             }
@@ -58,7 +20,7 @@ import Testing
     @Test func aBusinessReadModelsEqualTheFoldAfterEveryCommandOfItsApproval() async throws {
         try await ServiceHarness.with { harness in
             let acme: CustomerID = ServiceInputs.fresh()
-            for command in Self.businessApproval(of: acme) {
+            for command in Lifecycles.businessApproval(of: acme) {
                 try await harness.run(command, on: acme)
                 try await harness.expectReadModelsEqualFold(of: acme)
             }
@@ -71,8 +33,8 @@ import Testing
         try await ServiceHarness.with { harness in
             let jane: CustomerID = ServiceInputs.fresh()
             let acme: CustomerID = ServiceInputs.fresh()
-            for command in Self.individualApproval(of: jane) { try await harness.run(command, on: jane) }
-            for command in Self.businessApproval(of: acme) { try await harness.run(command, on: acme) }
+            for command in Lifecycles.individualApproval(of: jane) { try await harness.run(command, on: jane) }
+            for command in Lifecycles.businessApproval(of: acme) { try await harness.run(command, on: acme) }
 
             let differences = try await harness.projection.verify()
             #expect(differences == [])

@@ -1,3 +1,4 @@
+import TestSupport
 import CustomerDomain
 @testable import CustomerService
 import Foundation

@@ -1,3 +1,4 @@
+import TestSupport
 import CustomerDomain
 import CustomerService
 import EventStore

@@ -1,3 +1,4 @@
+import TestSupport
 import CustomerDomain
 import CustomerService
 import Testing
@@ -7,7 +8,7 @@ import Testing
     @Test func replayingAMaskedExportPrintsTheSameTransitionsAsReplayingTheLog() async throws {
         try await ServiceHarness.with { harness in
             let jane: CustomerID = ServiceInputs.fresh()
-            for command in HandlerLifecycleTests.individualApproval(of: jane) {
+            for command in Lifecycles.individualApproval(of: jane) {
                 try await harness.run(command, on: jane)
             }
             let live = try await harness.history.events(of: jane)

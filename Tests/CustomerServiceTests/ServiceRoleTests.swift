@@ -25,7 +25,7 @@ import Testing
             #expect(try await pool.query("SELECT current_user::text").rows[0].decode(0, as: String.self) == "customers_service")
             try await vault.checkMasterKey(on: store)
             let acme: CustomerID = ServiceInputs.fresh()
-            for command in HandlerLifecycleTests.businessApproval(of: acme) { try await harness.run(command, on: acme) }
+            for command in Lifecycles.businessApproval(of: acme) { try await harness.run(command, on: acme) }
             // An upload stores its bytes in the command's transaction, as this role.
             let bytes = Data("%PDF-1.4 \(UUID())".utf8)
             let sha256 = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()

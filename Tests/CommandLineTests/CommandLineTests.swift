@@ -53,7 +53,7 @@ import Testing
     @Test func replayFromAnExportedFilePrintsTheSameAsReplayingLive() async throws {
         try await ServiceHarness.with { harness in
             let jane: CustomerID = ServiceInputs.fresh()
-            for command in HandlerLifecycleTests.individualApproval(of: jane) {
+            for command in Lifecycles.individualApproval(of: jane) {
                 try await harness.run(command, on: jane)
             }
             let live = try await Self.customers(["replay", jane.rawValue])
@@ -81,7 +81,7 @@ import Testing
     @Test func showAsOfVersionOnePrintsTheCustomerAsCreated() async throws {
         try await ServiceHarness.with { harness in
             let jane: CustomerID = ServiceInputs.fresh()
-            for command in HandlerLifecycleTests.individualApproval(of: jane) {
+            for command in Lifecycles.individualApproval(of: jane) {
                 try await harness.run(command, on: jane)
             }
             let then = try await Self.customers(["show", jane.rawValue, "--as-of-version", "1"])
@@ -97,7 +97,7 @@ import Testing
     @Test func forgetErasesThePersonalFieldsOfTheWholeStream() async throws {
         try await ServiceHarness.with { harness in
             let jane: CustomerID = ServiceInputs.fresh()
-            for command in HandlerLifecycleTests.individualApproval(of: jane).prefix(3) {
+            for command in Lifecycles.individualApproval(of: jane).prefix(3) {
                 try await harness.run(command, on: jane)
             }
             let forgotten = try await Self.customers(["forget", jane.rawValue])

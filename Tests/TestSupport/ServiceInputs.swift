@@ -4,23 +4,23 @@ import Foundation
 /// Inputs for tests that run against the shared database: Jane Smith and the Acme Corporation
 /// as the domain tests know them, but with fresh ids and emails, because every suite writes to
 /// the same log and `customers` table at the same time.
-enum ServiceInputs {
+public enum ServiceInputs {
     /// A new identifier from 16 random bytes.
-    static func fresh<ID: PrefixedIdentifier>(_: ID.Type = ID.self) -> ID {
+    public static func fresh<ID: PrefixedIdentifier>(_: ID.Type = ID.self) -> ID {
         let bytes = (0..<ID.randomByteCount).map { _ in UInt8.random(in: .min ... .max) }
         // Sixteen bytes always make an identifier; the fallback is never taken.
         return ID(randomBytes: bytes) ?? ID(unchecked: ID.prefix)
     }
 
     /// An email address no other test uses.
-    static func uniqueEmail(_ name: String) -> String {
+    public static func uniqueEmail(_ name: String) -> String {
         "\(name).\(UUID().uuidString.prefix(8).lowercased())@example.com"
     }
 
-    static let chicago = Address(
+    public static let chicago = Address(
         line1: "233 S Wacker Dr", city: "Chicago", state: "IL", postalCode: "60606", country: "USA")
 
-    static func janeSmith(email: String = uniqueEmail("jane.smith")) -> NewIndividual {
+    public static func janeSmith(email: String = uniqueEmail("jane.smith")) -> NewIndividual {
         NewIndividual(
             email: email,
             phone: "+14155550123",
@@ -31,7 +31,7 @@ enum ServiceInputs {
                 taxIdentificationNumberCountry: "USA"))
     }
 
-    static func acme(email: String = uniqueEmail("finance")) -> NewBusiness {
+    public static func acme(email: String = uniqueEmail("finance")) -> NewBusiness {
         NewBusiness(
             email: email,
             phone: "+14155550100",
@@ -44,7 +44,7 @@ enum ServiceInputs {
                 incorporatedOn: "2015-06-01", identificationNumberType: "ein", identificationNumber: "12-3456789"))
     }
 
-    static func representative(named firstName: String, owning percentage: String) -> NewRepresentative {
+    public static func representative(named firstName: String, owning percentage: String) -> NewRepresentative {
         NewRepresentative(
             email: uniqueEmail(firstName.lowercased()),
             phone: "+14155550111",
@@ -56,7 +56,7 @@ enum ServiceInputs {
             representationDetails: RepresentationDetails(roles: [.ubo], ownershipPercentage: percentage))
     }
 
-    static func upload(_ type: DocumentType, for targetId: String, target: DocumentTarget = .customer) -> DocumentUpload {
+    public static func upload(_ type: DocumentType, for targetId: String, target: DocumentTarget = .customer) -> DocumentUpload {
         DocumentUpload(
             targetId: targetId, target: target, documentType: type,
             country: type.isGovernmentIssued ? "USA" : nil,
@@ -64,18 +64,18 @@ enum ServiceInputs {
             sha256: String(repeating: "ab", count: 32))
     }
 
-    static let accepted = DocumentReview(decision: .accepted)
-    static let approved = ProfileDecision(decision: .approved)
+    public static let accepted = DocumentReview(decision: .accepted)
+    public static let approved = ProfileDecision(decision: .approved)
 }
 
 extension ServiceInputs {
     /// `count` random letters, for names no other test uses.
-    static func letters(_ count: Int) -> String {
+    public static func letters(_ count: Int) -> String {
         String((0..<count).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement()! })
     }
 
     /// A random well-formed US social security number.
-    static func taxNumber() -> String {
+    public static func taxNumber() -> String {
         String(format: "%03d-%02d-%04d", Int.random(in: 100...665), Int.random(in: 10...99), Int.random(in: 1000...9999))
     }
 }

@@ -9,24 +9,31 @@ import Testing
 
 /// The service wired to the test database: the command handler, the read-model queries and the
 /// customer's history in the log, plus the comparison every read-model test makes.
-struct ServiceHarness: Sendable {
-    let pool: ConnectionPool
-    let store: EventStore
-    let handler: CommandHandler
-    let vault: PersonalDataVault
+public struct ServiceHarness: Sendable {
+    public let pool: ConnectionPool
+    public let store: EventStore
+    public let handler: CommandHandler
+    public let vault: PersonalDataVault
 
-    var queries: CustomerQueries { CustomerQueries(store: store) }
-    var history: CustomerHistory { CustomerHistory(store: store, vault: vault) }
+    public init(pool: ConnectionPool, store: EventStore, handler: CommandHandler, vault: PersonalDataVault) {
+        self.pool = pool
+        self.store = store
+        self.handler = handler
+        self.vault = vault
+    }
+
+    public var queries: CustomerQueries { CustomerQueries(store: store) }
+    public var history: CustomerHistory { CustomerHistory(store: store, vault: vault) }
     /// Rebuild and verify of the customer read models.
-    var projection: ProjectorRebuild { ProjectorRebuild(projector: CustomerReadModelProjector(vault: vault), store: store) }
+    public var projection: ProjectorRebuild { ProjectorRebuild(projector: CustomerReadModelProjector(vault: vault), store: store) }
 
     /// The customers' keys under the test run's master key.
-    static func vault() throws -> PersonalDataVault {
+    public static func vault() throws -> PersonalDataVault {
         PersonalDataVault(masterKey: try MasterKey(base64: TestDatabase.masterKeyBase64()))
     }
 
     /// Runs `body` with a harness on its own pool, and closes the pool afterwards.
-    static func with<T: Sendable>(
+    public static func with<T: Sendable>(
         maximumConnections: Int = 8, maximumAttempts: Int = 8, applicationName: String = "customers",
         _ body: (ServiceHarness) async throws -> T
     ) async throws -> T {
@@ -51,14 +58,14 @@ struct ServiceHarness: Sendable {
     }
 
     /// The harness on `pool` (for example a scratch schema's).
-    static func on(_ pool: ConnectionPool) throws -> ServiceHarness {
+    public static func on(_ pool: ConnectionPool) throws -> ServiceHarness {
         let store = EventStore(pool: pool)
         let vault = try vault()
         return ServiceHarness(pool: pool, store: store, handler: CommandHandler(store: store, vault: vault), vault: vault)
     }
 
     /// Waits until `count` sessions named `applicationName` wait for a lock.
-    func waitForLockWaiters(_ count: Int, applicationName: String) async throws {
+    public func waitForLockWaiters(_ count: Int, applicationName: String) async throws {
         for _ in 0..<500 {
             let waiting = try await pool.query(
                 "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [applicationName]
@@ -71,7 +78,7 @@ struct ServiceHarness: Sendable {
 
     /// Opens `connections` sessions in the pool, so that tasks racing afterwards really run at
     /// once instead of one after another while each waits for its session to connect.
-    func warmUp(connections: Int) async throws {
+    public func warmUp(connections: Int) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<connections {
                 group.addTask { try await pool.query("SELECT pg_sleep(0.05)") }
@@ -81,16 +88,16 @@ struct ServiceHarness: Sendable {
     }
 
     /// A request from the ops key, decided now.
-    static func request(idempotency: IdempotencyClaim? = nil, actor: String = "ops-key") -> CommandRequest {
+    public static func request(idempotency: IdempotencyClaim? = nil, actor: String = "ops-key") -> CommandRequest {
         CommandRequest(actor: actor, requestId: UUID().uuidString.lowercased(), idempotency: idempotency, now: Date())
     }
 
     /// The response the API gives to a command: the customer's view after it.
-    static let viewResponse = ResponseShape(statusCode: 200, view: .customer)
+    public static let viewResponse = ResponseShape(statusCode: 200, view: .customer)
 
     /// Handles `command` for `customer` and answers with the customer's view.
     @discardableResult
-    func run(
+    public func run(
         _ command: CustomerCommand, on customer: CustomerID, idempotency: IdempotencyClaim? = nil
     ) async throws -> CommandResult {
         try await handler.handle(
@@ -98,19 +105,19 @@ struct ServiceHarness: Sendable {
     }
 
     /// The customer's state folded from its stream.
-    func foldedState(of customer: CustomerID) async throws -> CustomerState {
+    public func foldedState(of customer: CustomerID) async throws -> CustomerState {
         fold(try await history.events(of: customer).map { try $0.decoded() })
     }
 
     /// The customer's view as the `customers` read model holds it.
-    func readModelView(of customer: CustomerID) async throws -> CustomerView? {
+    public func readModelView(of customer: CustomerID) async throws -> CustomerView? {
         guard let json = try await queries.customer(customer) else { return nil }
         return try JSONDecoder().decode(CustomerView.self, from: json)
     }
 
     /// Checks that every read model row of the customer (its view, its representatives and its
     /// documents) is what folding its stream gives.
-    func expectReadModelsEqualFold(
+    public func expectReadModelsEqualFold(
         of customer: CustomerID, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
         let state = try await foldedState(of: customer)
