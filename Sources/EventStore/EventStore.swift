@@ -4,7 +4,7 @@ import Postgres
 /// The append-only event log in PostgreSQL: append with an expected version, read one stream,
 /// and read the whole log behind the xid fence.
 public final class EventStore: StoreReader, Sendable {
-    public let pool: ConnectionPool
+    package let pool: ConnectionPool
     let wakeUps = WakeUpSignal()
     private let announcer: AppendAnnouncer
 
@@ -24,12 +24,21 @@ public final class EventStore: StoreReader, Sendable {
     /// (the caller then calls `announceCommit()` after it commits).
     @discardableResult
     public func append(
+        to stream: String, streamType: String, expectedVersion: ExpectedVersion, events: [NewEvent], metadata: EventMetadata
+    ) async throws -> AppendResult {
+        try await append(to: stream, streamType: streamType, expectedVersion: expectedVersion, events: events, metadata: metadata, in: nil)
+    }
+
+    /// `append` inside the caller's transaction (the caller calls `announceCommit()` after it
+    /// commits): for the command line's tools and tests, which hold connections of their own.
+    @discardableResult
+    package func append(
         to stream: String,
         streamType: String,
         expectedVersion: ExpectedVersion,
         events: [NewEvent],
         metadata: EventMetadata,
-        in transaction: Transaction? = nil
+        in transaction: Transaction?
     ) async throws -> AppendResult {
         let operation = try AppendOperation(
             stream: stream, streamType: streamType, expectedVersion: expectedVersion, events: events, metadata: metadata)

@@ -50,13 +50,15 @@ public enum TestDatabase {
 extension TestDatabase {
     /// Runs `body` with a pool whose sessions use a schema of their own, migrated and dropped
     /// afterwards: for tests that take locks no other test may wait behind.
-    public static func withScratchSchema<T: Sendable>(_ body: (ConnectionPool) async throws -> T) async throws -> T {
+    public static func withScratchSchema<T: Sendable>(
+        maximumConnections: Int = 2, _ body: (ConnectionPool) async throws -> T
+    ) async throws -> T {
         let schema = uniqueName("scratch")
         let admin = try await Connection.connect(try configuration())
         try await admin.executeScript("CREATE SCHEMA \(quoteIdentifier(schema))")
         var scoped = try configuration()
         scoped.sessionSettings.searchPath = schema
-        let pool = ConnectionPool(configuration: scoped, options: .init(maximumConnections: 2))
+        let pool = ConnectionPool(configuration: scoped, options: .init(maximumConnections: maximumConnections, acquireTimeout: .seconds(30)))
         do {
             try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
             let value = try await body(pool)

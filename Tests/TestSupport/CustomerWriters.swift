@@ -4,10 +4,10 @@ import CustomerService
 
 /// Writers that keep appending to the log through the handler, as the API would under load:
 /// each creates Jane Smiths and uploads her two documents, over and over, for a fixed time.
-enum CustomerWriters {
+public enum CustomerWriters {
     /// Runs `writers` writers for `duration` while `body` runs beside them. Returns what `body`
     /// returned and every customer the writers created, once both are done.
-    static func writing<T: Sendable>(
+    public static func writing<T: Sendable>(
         _ writers: Int = 8, for duration: Duration, on harness: ServiceHarness, alongside body: () async throws -> T
     ) async throws -> (value: T, customers: [CustomerID]) {
         let deadline = ContinuousClock.now + duration
