@@ -300,9 +300,10 @@ class Server:
             self.process.wait()
 
     def metrics(self):
-        """{(name, labels): value} from GET /metrics, or None when it does not answer."""
+        """{(name, labels): value} from GET /metrics (the drill's key has admin, which metrics
+        need), or None when it does not answer."""
         client = Client(self.port, self.drill.secret, timeout=3)
-        response = client.request("GET", "/metrics", auth=False)
+        response = client.request("GET", "/metrics")
         client.close()
         if response.status != 200:
             return None
