@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,7 +38,14 @@ let package = Package(
         .target(name: "CustomerDomain", dependencies: ["JSON"]),
         .target(
             name: "CustomerService",
-            dependencies: ["CustomerDomain", "EventStore", "JSON", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "CustomerDomain", "EventStore", "JSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             exclude: ["Schema"],
             plugins: [.plugin(name: "EmbedSchema")]
         ),
@@ -62,9 +70,12 @@ let package = Package(
             dependencies: [
                 "CustomerAPI",
                 "CustomerService",
+                "CustomerDomain",
                 "EventStore",
+                "JSON",
                 "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),

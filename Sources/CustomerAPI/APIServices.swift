@@ -7,6 +7,9 @@ public struct APIServices: Sendable {
     public let queries: CustomerQueries
     public let history: CustomerHistory
     public let documents: DocumentContents
+    public let feed: NotificationFeed
+    public let subscriptions: WebhookSubscriptions
+    public let deliveries: WebhookDeliveries
     public let metrics: ServiceMetrics
     /// The time commands are decided at.
     public let clock: @Sendable () -> Date
@@ -16,6 +19,9 @@ public struct APIServices: Sendable {
         queries = services.queries
         history = services.history
         documents = services.documents
+        feed = services.feed
+        subscriptions = services.subscriptions
+        deliveries = services.deliveries
         metrics = ServiceMetrics()
         self.clock = clock
     }

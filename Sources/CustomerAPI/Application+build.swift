@@ -43,4 +43,6 @@ public func endpoints(configuration: APIConfiguration, services: APIServices) ->
         + HistoryRoutes(services: services).endpoints
         + RepresentativeRoutes(services: services).endpoints
         + DocumentRoutes(services: services).endpoints
+        + WebhookRoutes(services: services).endpoints
+        + FeedRoutes(services: services).endpoints
 }

@@ -8,12 +8,23 @@ public struct CustomerServices: Sendable {
     public let queries: CustomerQueries
     public let history: CustomerHistory
     public let documents: DocumentContents
+    public let feed: NotificationFeed
+    public let subscriptions: WebhookSubscriptions
+    public let deliveries: WebhookDeliveries
+    let store: EventStore
 
-    public init(store: EventStore, vault: PersonalDataVault) {
+    public init(
+        store: EventStore, vault: PersonalDataVault, webhookPolicy: WebhookURLPolicy = WebhookURLPolicy(),
+        retrySchedule: RetrySchedule = RetrySchedule()
+    ) {
+        self.store = store
         handler = CommandHandler(store: store, vault: vault)
         queries = CustomerQueries(store: store)
         history = CustomerHistory(store: store, vault: vault)
         documents = DocumentContents(store: store)
+        feed = NotificationFeed(store: store, history: history)
+        subscriptions = WebhookSubscriptions(store: store, vault: vault, policy: webhookPolicy)
+        deliveries = WebhookDeliveries(store: store, schedule: retrySchedule)
     }
 }
 

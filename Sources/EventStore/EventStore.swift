@@ -96,6 +96,25 @@ public final class EventStore: StoreReader, Sendable {
         try await translatingFailures { SQLRows(try await pool.withConnection { try await $0.execute(sql.statement) }) }
     }
 
+    /// Runs `body`'s statements in one transaction on one connection: all commit, or none.
+    public func transaction<T: Sendable>(_ body: (any StoreReader) async throws -> T) async throws -> T {
+        try await translatingFailures {
+            try await pool.withTransaction { transaction in try await body(ConnectionReader(connection: transaction.connection)) }
+        }
+    }
+
+    /// A count that moves whenever events may have committed (appends of this process, NOTIFYs
+    /// of others while `listenForAppends` runs): note it before reading, then `waitForAppends`.
+    public func appendGeneration() async -> UInt64 {
+        await wakeUps.generation
+    }
+
+    /// Returns once the generation differs from `seen` (something was appended since), or after
+    /// `timeout`.
+    public func waitForAppends(after seen: UInt64, timeout: Duration) async {
+        await wakeUps.wait(seen: seen, timeout: timeout)
+    }
+
     /// Runs one statement and hands its rows to `consume` in chunks as they arrive, in bounded
     /// memory; `consume` runs on the connection's own thread, one chunk at a time.
     public func stream(_ sql: SQL, chunkSize: Int = 1_000, consume: @escaping @Sendable ([SQLRow]) throws -> Void) async throws {

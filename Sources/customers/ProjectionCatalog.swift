@@ -5,7 +5,7 @@ import EventStore
 /// verify and one status for all of them.
 struct ProjectionCatalog {
     /// The projectors that a service instance runs behind the fence.
-    static let asynchronous: [any AsynchronousProjector] = [CustomerActivityProjector()]
+    static let asynchronous: [any AsynchronousProjector] = [CustomerActivityProjector(), NotificationOutbox()]
 
     /// Every projector; the inline customer read models need the vault (their events carry
     /// sealed personal fields), so without one the catalog lists only the others' replays

@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
             \(Scope.allCases.map(\.rawValue).joined(separator: ", ")).
             The master key that wraps every customer's data key: CUSTOMERS_MASTER_KEY (the base64 of \
             32 random bytes) or CUSTOMERS_MASTER_KEY_FILE.
+            Webhooks are delivered to https URLs, and to http ones only on the hosts \
+            CUSTOMERS_WEBHOOK_ALLOWED_HOSTS lists (comma-separated; loopback hosts only when listed).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -34,6 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a connection may send nothing before it is closed.") var idleTimeout = 30
     @Option(help: "Seconds a client has to send a request's head (headers).") var requestHeadTimeout = 30
     @Option(help: "Seconds a client has to send a request's body after its head.") var requestBodyTimeout = 120
+    @Flag(inversion: .prefixedEnableDisable, help: "Deliver webhooks from this instance (another instance may).")
+    var webhookDelivery = true
 
     func validate() throws {
         for (name, value) in [("database-wait-timeout", databaseWaitTimeout), ("statement-timeout", statementTimeout),
@@ -75,13 +79,18 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.idleTimeout = .seconds(idleTimeout)
         configuration.requestHeadTimeout = .seconds(requestHeadTimeout)
         configuration.requestBodyTimeout = .seconds(requestBodyTimeout)
-        let app = buildApplication(configuration: configuration, services: APIServices(CustomerServices(store: store, vault: vault)), logger: logger)
+        let customerServices = CustomerServices(store: store, vault: vault, webhookPolicy: WebhookURLPolicy.fromEnvironment())
+        let app = buildApplication(configuration: configuration, services: APIServices(customerServices), logger: logger)
         // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the rest.
+        var delivery: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if webhookDelivery {
+            delivery.append(.init(service: WebhookService(dispatcher: WebhookDispatcher(services: customerServices), logger: logger)))
+        }
         let services = ServiceGroup(configuration: .init(
-            services: [
+            services: delivery + [
                 .init(service: app),
                 .init(service: ProjectorService(store: store, logger: logger)),
-                .init(service: GaugeSampler(store: store)),
+                .init(service: GaugeSampler(store: store, deliveries: customerServices.deliveries)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))

@@ -8,6 +8,8 @@ public enum APIError: Error, Sendable, Equatable {
     case validation([FieldProblem])
     case tooLarge(limit: Int)
     case notFound(String)
+    /// Something other than a customer is not found (a webhook, a notification): its own code.
+    case missing(code: String, detail: String)
     case routeNotFound
     case methodNotAllowed
     case unavailable(String)
@@ -19,7 +21,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .badRequest: 400
         case .validation: 422
         case .tooLarge: 413
-        case .notFound, .routeNotFound: 404
+        case .notFound, .missing, .routeNotFound: 404
         case .methodNotAllowed: 405
         case .unavailable: 503
         }
@@ -33,6 +35,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .validation: "validation/failed"
         case .tooLarge: "request/too-large"
         case .notFound: "customer/not-found"
+        case .missing(let code, _): code
         case .routeNotFound: "route/not-found"
         case .methodNotAllowed: "route/method-not-allowed"
         case .unavailable: "service/unavailable"
@@ -48,6 +51,7 @@ public enum APIError: Error, Sendable, Equatable {
             problems.count == 1 ? "One field is invalid." : "\(problems.count) fields are invalid."
         case .tooLarge(let limit): "The request body is larger than \(limit) bytes."
         case .notFound(let detail): detail
+        case .missing(_, let detail): detail
         case .routeNotFound: "No such route."
         case .methodNotAllowed: "This route does not accept that method."
         case .unavailable(let detail): detail

@@ -73,4 +73,22 @@ public struct MasterKey: Sendable {
             throw PersonalDataError.unreadableKey(customer: customer)
         }
     }
+
+    /// A webhook secret sealed under the master key, bound to its subscription (so a sealed
+    /// secret copied to another subscription's row does not open), and kept apart from the
+    /// customers' data keys by the associated data's prefix.
+    func sealSecret(_ secret: Data, for subscription: String) throws -> Data {
+        let sealed = try AES.GCM.seal(secret, using: key, authenticating: Data("webhook:\(subscription)".utf8))
+        guard let combined = sealed.combined else { throw PersonalDataError.unreadableKey(customer: subscription) }
+        return combined
+    }
+
+    func openSecret(_ sealed: Data, for subscription: String) throws -> Data {
+        do {
+            return try AES.GCM.open(
+                AES.GCM.SealedBox(combined: sealed), using: key, authenticating: Data("webhook:\(subscription)".utf8))
+        } catch {
+            throw PersonalDataError.unreadableKey(customer: subscription)
+        }
+    }
 }

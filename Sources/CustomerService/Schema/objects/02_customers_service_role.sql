@@ -34,4 +34,12 @@ GRANT SELECT, INSERT ON document_contents, master_key_fingerprint, email_reserva
 GRANT SELECT, INSERT, UPDATE ON projector_checkpoints, customer_activity TO customers_service;
 GRANT SELECT, INSERT, UPDATE (response, erased_at) ON command_log TO customers_service;
 GRANT SELECT, INSERT, UPDATE (wrapped_key, destroyed_at) ON customer_keys TO customers_service;
+GRANT SELECT, INSERT ON notifications TO customers_service;
+GRANT SELECT, INSERT, DELETE ON webhook_subscriptions TO customers_service;
+GRANT UPDATE (url, events, description, enabled, sealed_secret, cursor_transaction_id, cursor_global_position, updated_at)
+    ON webhook_subscriptions TO customers_service;
+GRANT SELECT, INSERT ON webhook_deliveries TO customers_service;
+GRANT UPDATE (status, attempts, next_attempt_at, lease_until, first_attempt_at, last_status_code, last_error, updated_at)
+    ON webhook_deliveries TO customers_service;
+GRANT SELECT, INSERT ON webhook_delivery_attempts TO customers_service;
 GRANT SELECT ON schema_migrations, schema_objects TO customers_service;
