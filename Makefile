@@ -6,7 +6,7 @@ DEV_PORT ?= 54329
 TEST_PORT ?= 54339
 BUILD_FLAGS ?=
 
-.PHONY: run test build release stop migrate bench-append bench-rebuild bench-http drill clean deps
+.PHONY: run test build release stop migrate bench-append bench-rebuild bench-http bench-webhooks drill clean deps
 
 deps:
 	@scripts/install-dependencies
@@ -49,7 +49,12 @@ bench-rebuild: release
 bench-http: release
 	@scripts/bench/http
 
-# Reliability drills (scripts/drill): crash, database outage, two instances, long transaction.
+# Webhook delivery: throughput and commit-to-delivery delay under 64 writers, then the backlog
+# drain after a 60 s receiver outage (own throwaway cluster, like the drills).
+bench-webhooks: release
+	@DRILL_TIMEOUT=1200 scripts/bench/webhooks
+
+# Reliability drills (scripts/drill): crash, database outage, two instances, long transaction, webhooks.
 # Each starts its own throwaway cluster (.data/drill, 127.0.0.1:54349) and release servers on
 # 127.0.0.1:18081-18082, and removes them again. CUSTOMERS_BIN runs them against another binary.
 drill: release

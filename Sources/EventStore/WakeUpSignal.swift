@@ -1,13 +1,16 @@
-/// Wakes tailing readers when new events may have committed.
+/// Wakes waiters when something they wait for may have happened (tailing readers: events have
+/// committed).
 ///
-/// A reader notes `generation` before it reads; if an append lands between its read and its
+/// A waiter notes `generation` before it looks; if a wake-up comes between its look and its
 /// wait, the generation has moved and the wait returns at once, so no wake-up is lost.
-actor WakeUpSignal {
-    private(set) var generation: UInt64 = 0
+public actor WakeUpSignal {
+    public private(set) var generation: UInt64 = 0
     private var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiter: UInt64 = 0
 
-    func wake() {
+    public init() {}
+
+    public func wake() {
         generation &+= 1
         let waiting = waiters
         waiters.removeAll()
@@ -15,7 +18,7 @@ actor WakeUpSignal {
     }
 
     /// Returns when `generation` differs from `seen`, or after `timeout`.
-    func wait(seen: UInt64, timeout: Duration) async {
+    public func wait(seen: UInt64, timeout: Duration) async {
         guard generation == seen else { return }
         let id = nextWaiter
         nextWaiter &+= 1

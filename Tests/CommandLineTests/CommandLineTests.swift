@@ -37,7 +37,7 @@ import Testing
         process.environment = environment
         let output = Pipe()
         let errors = FileManager.default.temporaryDirectory.appending(path: "customers-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errors) }
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: errors)

@@ -1,3 +1,4 @@
+import CustomerService
 import Foundation
 import Postgres
 import TestSupport
@@ -88,5 +89,19 @@ import Testing
         }
         try await admin.executeScript("DROP ROLE IF EXISTS \(quoteIdentifier(name))")
         await admin.close()
+    }
+
+    @Test func webhooksStatusPrintsEachSubscriptionsBacklog() async throws {
+        try await ServiceHarness.with { harness in
+            let subscriptions = WebhookSubscriptions(
+                store: harness.store, vault: harness.vault, policy: WebhookURLPolicy())
+            let subscription = try await subscriptions.create(
+                WebhookSubscriptionInput(url: "https://hooks.example.com/status", events: ["customer.create"]))
+            let status = try await CommandLineTests.customers(["webhooks", "status"])
+            #expect(status.status == 0, "\(status.errors)")
+            let line = try #require(status.output.split(separator: "\n").first { $0.hasPrefix(subscription.id) })
+            #expect(line.contains("https://hooks.example.com/status") && line.contains("backlog 0"))
+            #expect(try await subscriptions.delete(subscription.id))
+        }
     }
 }

@@ -12,6 +12,9 @@ Environment: CUSTOMERS_BIN (the binary, default .build/release/customers), DRILL
 import base64
 import collections
 import glob
+import hashlib
+import hmac
+import http.server
 import http.client
 import json
 import os
@@ -93,7 +96,9 @@ class Drill:
         env.update(
             DATABASE_URL=self.url,
             CUSTOMERS_API_KEYS=f"drill:{self.secret}:{SCOPES}",
-            CUSTOMERS_MASTER_KEY=self.master_key)
+            CUSTOMERS_MASTER_KEY=self.master_key,
+            # The drills' webhook receivers listen on 127.0.0.1.
+            CUSTOMERS_WEBHOOK_ALLOWED_HOSTS=HOST)
         env.update(extra)
         return env
 
@@ -321,6 +326,78 @@ class Server:
         return values.get(("projector_lag_events", label)), values.get(("projector_lag_seconds", label))
 
 
+# --- webhooks ---------------------------------------------------------------------------------
+
+class WebhookReceiver:
+    """A receiver on 127.0.0.1 that checks every Standard Webhooks signature (as an integrator
+    must) and records each delivery: (webhook-id, arrival time, signature valid, body)."""
+
+    def __init__(self, port, answer=lambda: 200):
+        self.port, self.answer = port, answer
+        self.secret = None
+        self.deliveries = []
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keeps connections open, as receivers in production do
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                arrived = time.time()
+                valid = receiver.verify(self.headers.get("webhook-id", ""), self.headers.get("webhook-timestamp", ""),
+                                        self.headers.get("webhook-signature", ""), body)
+                with receiver.lock:
+                    receiver.deliveries.append((self.headers.get("webhook-id", ""), arrived, valid, body))
+                status = receiver.answer()
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        class Server(http.server.ThreadingHTTPServer):
+            request_queue_size = 128  # the default 5 drops connections a busy sender opens at once
+
+        self.server = Server((HOST, port), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self):
+        return f"http://{HOST}:{self.port}/hook"
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    def sign(self, webhook_id, timestamp, body):
+        """`v1,` + base64 of HMAC-SHA256 of `id.timestamp.body` under the secret's bytes."""
+        key = base64.b64decode(self.secret[len("whsec_"):])
+        return "v1," + base64.b64encode(hmac.new(key, f"{webhook_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()).decode()
+
+    def verify(self, webhook_id, timestamp, header, body):
+        """A signature of ours among the header's, and a fresh timestamp."""
+        if not self.secret or not timestamp.isdigit() or abs(time.time() - int(timestamp)) > 300:
+            return False
+        expected = self.sign(webhook_id, timestamp, body)
+        return any(hmac.compare_digest(part, expected) for part in header.split(" "))
+
+    def received(self):
+        with self.lock:
+            return list(self.deliveries)
+
+
+def notification_id(transaction_id, global_position):
+    """`event_` + the log position in hex, as the service names a notification."""
+    return f"event_{int(transaction_id):016x}{int(global_position):016x}"
+
+
 # --- HTTP -------------------------------------------------------------------------------------
 
 class Response:
@@ -423,10 +500,13 @@ class Load:
     passports (70/30), a new customer every 6 commands.
     mode "shared": each client updates the address of one of `shared` customers at random,
     through ports[client % len(ports)].
+    rate: at most this many commands per second in all (each client paced to its share), or
+    as fast as the server answers.
     """
 
-    def __init__(self, drill, ports, threads=THREADS, seconds=12.0, mode="own", shared=None, pause_on_failure=0.05):
+    def __init__(self, drill, ports, threads=THREADS, seconds=12.0, mode="own", shared=None, pause_on_failure=0.05, rate=None):
         self.drill, self.ports, self.threads, self.seconds = drill, list(ports), threads, seconds
+        self.interval = threads / rate if rate else 0.0
         self.mode, self.shared, self.pause_on_failure = mode, shared or [], pause_on_failure
         self.commands = []
         self.stopping = threading.Event()
@@ -486,7 +566,11 @@ class Load:
         rng = random.Random(index * 7919 + time.time_ns())
         mine, since_create = [], 0
         deadline = self.began + self.seconds
+        next_at = self.began + rng.random() * self.interval
         while not self.stopping.is_set() and time.monotonic() < deadline:
+            if self.interval:
+                time.sleep(max(0.0, next_at - time.monotonic()))
+                next_at += self.interval
             if self.mode == "shared":
                 self._record(update_customer(client, port, rng.choice(self.shared), "Shared St"))
             elif not mine or since_create >= 6:

@@ -13,7 +13,14 @@ public struct Notification: Sendable, Equatable {
     public let createdAt: Timestamp
 
     /// The columns `init(row:)` reads, in order.
-    static let columns = "id, name, customer_id, document_id, stream_version, created_at"
+    static let columns = columns(of: nil)
+    static let columnCount = 6
+
+    /// The columns, qualified by `table` where a query joins others.
+    static func columns(of table: String?) -> String {
+        let prefix = table.map { "\($0)." } ?? ""
+        return ["id", "name", "customer_id", "document_id", "stream_version", "created_at"].map { prefix + $0 }.joined(separator: ", ")
+    }
 
     init(row: SQLRow) throws {
         guard let id = NotificationID(rawValue: try row.string(0)), let name = NotificationName(rawValue: try row.string(1)),

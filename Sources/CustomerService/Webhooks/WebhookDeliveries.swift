@@ -24,13 +24,16 @@ public struct WebhookDelivery: Sendable, Encodable {
     public let updatedAt: Timestamp
 }
 
-/// A delivery a worker has claimed: it alone sends it until its lease ends.
+/// A delivery a worker has claimed, with what it takes to send it: it alone sends it until its
+/// lease ends.
 struct ClaimedDelivery: Sendable {
     let id: String
     let subscription: String
-    let notification: NotificationID
+    let notification: Notification
     let attempt: Int
     let firstAttemptAt: Date
+    let url: String
+    let sealedSecret: Data
 }
 
 /// How one attempt went.
@@ -93,48 +96,54 @@ public struct WebhookDeliveries: Sendable {
         return try rows.first?.int(0) ?? 0
     }
 
-    /// Claims up to `limit` due deliveries: each the earliest open one of its subscription and
-    /// customer (so a customer's notifications go out in log order), at most `perSubscription`
-    /// in flight per subscription across every instance, each for `lease`.
+    /// Claims up to `limit` due deliveries of enabled subscriptions: each the earliest open one of
+    /// its subscription and customer (so a customer's notifications go out in log order), at most
+    /// `perSubscription` in flight per subscription across every instance, each for `lease`.
+    /// Per subscription it walks the open deliveries by when they are due and stops once it has
+    /// its free slots' worth, so a long backlog costs no more than a short one.
     func claim(limit: Int, perSubscription: Int, lease: Duration) async throws -> [ClaimedDelivery] {
         guard limit > 0 else { return [] }
         let rows = try await store.query(SQL(
             """
-            WITH due AS (
-                SELECT d.id, d.subscription_id, d.next_attempt_at
-                FROM webhook_deliveries d
-                WHERE d.status IN ('pending', 'sending') AND d.next_attempt_at <= now()
-                  AND (d.status = 'pending' OR d.lease_until < now())
-                  AND NOT EXISTS (
-                      SELECT FROM webhook_deliveries e
-                      WHERE e.subscription_id = d.subscription_id AND e.customer_id = d.customer_id
-                        AND e.status IN ('pending', 'sending')
-                        AND (e.transaction_id, e.global_position) < (d.transaction_id, d.global_position))
-            ), busy AS (
-                SELECT subscription_id, count(*) AS sending FROM webhook_deliveries
-                WHERE status = 'sending' AND lease_until >= now() GROUP BY subscription_id
-            ), ranked AS (
-                SELECT due.id, row_number() OVER (PARTITION BY due.subscription_id ORDER BY due.next_attempt_at) + coalesce(busy.sending, 0) AS slot
-                FROM due LEFT JOIN busy USING (subscription_id)
-            ), chosen AS (
-                SELECT d.id FROM webhook_deliveries d
-                WHERE d.id IN (SELECT id FROM ranked WHERE slot <= $2)
-                  AND (d.status = 'pending' OR (d.status = 'sending' AND d.lease_until < now()))
-                ORDER BY d.next_attempt_at
-                LIMIT $1
-                FOR UPDATE SKIP LOCKED
+            WITH candidate AS (
+                SELECT c.id, c.next_attempt_at, c.transaction_id, c.global_position
+                FROM webhook_subscriptions s
+                CROSS JOIN LATERAL (
+                    SELECT count(*) AS sending FROM webhook_deliveries b
+                    WHERE b.subscription_id = s.id AND b.status = 'sending' AND b.lease_until >= now()
+                ) busy
+                CROSS JOIN LATERAL (
+                    SELECT d.id, d.next_attempt_at, d.transaction_id, d.global_position
+                    FROM webhook_deliveries d
+                    WHERE d.subscription_id = s.id AND d.status IN ('pending', 'sending') AND d.next_attempt_at <= now()
+                      AND (d.status = 'pending' OR d.lease_until < now())
+                      -- The head of its queue (subscription and customer), from the in-order index.
+                      AND (d.transaction_id, d.global_position) = (
+                          SELECT e.transaction_id, e.global_position FROM webhook_deliveries e
+                          WHERE e.queue = d.queue AND e.status IN ('pending', 'sending')
+                          ORDER BY e.transaction_id, e.global_position
+                          LIMIT 1)
+                    ORDER BY d.next_attempt_at, d.transaction_id, d.global_position
+                    LIMIT greatest($2 - busy.sending, 0)
+                    FOR UPDATE OF d SKIP LOCKED
+                ) c
+                WHERE s.enabled
             )
             UPDATE webhook_deliveries d
             SET status = 'sending', lease_until = now() + make_interval(secs => $3), attempts = d.attempts + 1,
                 first_attempt_at = coalesce(d.first_attempt_at, now()), updated_at = now()
-            FROM chosen WHERE d.id = chosen.id
-            RETURNING d.id, d.subscription_id, d.notification_id, d.attempts, d.first_attempt_at
+            FROM notifications n, webhook_subscriptions s
+            -- An array of ids, so the update finds its rows by key however long the table's history.
+            WHERE d.id = ANY(ARRAY(SELECT id FROM candidate ORDER BY next_attempt_at, transaction_id, global_position LIMIT $1))
+              AND n.id = d.notification_id AND s.id = d.subscription_id
+            RETURNING \(Notification.columns(of: "n")), d.id, d.subscription_id, d.attempts, d.first_attempt_at, s.url, s.sealed_secret
             """, [.integer(limit), .integer(perSubscription), .double(RetrySchedule.seconds(lease))]))
-        return try rows.rows.compactMap { row in
-            guard let notification = NotificationID(rawValue: try row.string(2)) else { return nil }
-            return ClaimedDelivery(
-                id: try row.string(0), subscription: try row.string(1), notification: notification,
-                attempt: try row.int(3), firstAttemptAt: try row.date(4))
+        let offset = Notification.columnCount
+        return try rows.rows.map { row in
+            ClaimedDelivery(
+                id: try row.string(offset), subscription: try row.string(offset + 1), notification: try Notification(row: row),
+                attempt: try row.int(offset + 2), firstAttemptAt: try row.date(offset + 3),
+                url: try row.string(offset + 4), sealedSecret: try row.bytes(offset + 5))
         }
     }
 
@@ -148,23 +157,20 @@ public struct WebhookDeliveries: Sendable {
         let status = outcome.succeeded ? "delivered" : wait == nil ? "failed" : "pending"
         let next = outcome.attemptedAt.addingTimeInterval(wait.map(RetrySchedule.seconds) ?? 0)
         let durationMs = Int(RetrySchedule.seconds(outcome.duration) * 1000)
-        try await store.transaction { reader in
-            _ = try await reader.query(SQL(
-                """
+        // One statement, so the attempt and the delivery's new state commit together.
+        _ = try await store.query(SQL(
+            """
+            WITH attempt AS (
                 INSERT INTO webhook_delivery_attempts (delivery_id, attempt, attempted_at, duration_ms, status_code, error)
                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
-                """,
-                [.text(delivery.id), .integer(delivery.attempt), .timestamp(outcome.attemptedAt), .integer(durationMs),
-                 .integer(outcome.statusCode.map(Int64.init)), .text(outcome.error)]))
-            _ = try await reader.query(SQL(
-                """
-                UPDATE webhook_deliveries
-                SET status = $3, next_attempt_at = $4, lease_until = NULL, last_status_code = $5, last_error = $6, updated_at = now()
-                WHERE id = $1 AND attempts = $2 AND status = 'sending'
-                """,
-                [.text(delivery.id), .integer(delivery.attempt), .text(status), .timestamp(next),
-                 .integer(outcome.statusCode.map(Int64.init)), .text(outcome.error)]))
-        }
+                RETURNING 1
+            )
+            UPDATE webhook_deliveries
+            SET status = $7, next_attempt_at = $8, lease_until = NULL, last_status_code = $5, last_error = $6, updated_at = now()
+            WHERE id = $1 AND attempts = $2 AND status = 'sending'
+            """,
+            [.text(delivery.id), .integer(delivery.attempt), .timestamp(outcome.attemptedAt), .integer(durationMs),
+             .integer(outcome.statusCode.map(Int64.init)), .text(outcome.error), .text(status), .timestamp(next)]))
         return status
     }
 

@@ -12,7 +12,7 @@ import NIOHTTP1
 public struct WebhookDispatcher: Sendable {
     public struct Options: Sendable {
         public var concurrency = 32
-        public var perSubscription = 4
+        public var perSubscription = 16
         /// How long a receiver has to answer.
         public var timeout = Duration.seconds(10)
         /// How long a claimed delivery is a worker's alone; longer than the timeout, so it is
@@ -45,47 +45,83 @@ public struct WebhookDispatcher: Sendable {
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(Int64(RetrySchedule.seconds(options.timeout))), read: .seconds(Int64(RetrySchedule.seconds(options.timeout)))))
         configuration.decompression = .disabled
+        // The client's default, 8 connections per host, would cap a subscription below its slots.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = options.concurrency
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let inFlight = InFlight()
+        // Rung when a delivery ends (its customer's next may go, its slot is free) and when
+        // events are appended (their notifications follow).
+        let doorbell = WakeUpSignal()
         await withDiscardingTaskGroup { group in
+            group.addTask { await ringOnAppends(doorbell) }
+            var appends = await store.appendGeneration()
+            var scheduleWait = options.pollInterval
+            var nextSchedule = ContinuousClock.now
             while !Task.isCancelled {
-                let seen = await store.appendGeneration()
+                let rung = await doorbell.generation
                 var claimed: [ClaimedDelivery] = []
                 do {
-                    try await deliveries.scheduleNew()
+                    // The outbox writes an append's notifications a moment after it: after an
+                    // append, schedule at once and again soon, backing off to the poll interval.
+                    let appended = await store.appendGeneration()
+                    if appended != appends {
+                        appends = appended
+                        scheduleWait = Self.firstScheduleWait
+                        nextSchedule = min(nextSchedule, .now)
+                    }
+                    if ContinuousClock.now >= nextSchedule {
+                        let made = try await deliveries.scheduleNew()
+                        scheduleWait = made > 0 ? Self.firstScheduleWait : min(scheduleWait * 2, options.pollInterval)
+                        nextSchedule = .now + scheduleWait
+                    }
                     let free = options.concurrency - (await inFlight.count)
-                    claimed = try await deliveries.claim(limit: free, perSubscription: options.perSubscription, lease: options.lease)
+                    if free > 0 {
+                        claimed = try await deliveries.claim(limit: free, perSubscription: options.perSubscription, lease: options.lease)
+                    }
                 } catch is CancellationError {
                     break
                 } catch {
                     onError(error)
+                    nextSchedule = .now + options.pollInterval
                 }
                 for delivery in claimed {
                     await inFlight.add()
                     group.addTask {
                         do { try await deliver(delivery, with: client) } catch { onError(error) }
                         await inFlight.remove()
+                        await doorbell.wake()
                     }
                 }
-                if claimed.isEmpty {
-                    await store.waitForAppends(after: seen, timeout: options.pollInterval)
-                } else {
-                    await Task.yield()
-                }
+                let untilSchedule = max(nextSchedule - .now, .milliseconds(1))
+                await doorbell.wait(seen: rung, timeout: min(untilSchedule, options.pollInterval))
             }
         }
         try? await client.shutdown()
     }
 
+    private static let firstScheduleWait = Duration.milliseconds(10)
+
+    /// Rings `doorbell` whenever events are appended, until cancelled.
+    private func ringOnAppends(_ doorbell: WakeUpSignal) async {
+        var seen = await store.appendGeneration()
+        while !Task.isCancelled {
+            await store.waitForAppends(after: seen, timeout: .seconds(1))
+            let now = await store.appendGeneration()
+            if now != seen {
+                seen = now
+                await doorbell.wake()
+            }
+        }
+    }
+
     /// One attempt of one delivery, recorded whatever happens.
     func deliver(_ delivery: ClaimedDelivery, with client: HTTPClient) async throws {
-        guard let target = try await subscriptions.target(of: delivery.subscription),
-              let notification = try await notification(delivery.notification)
-        else { return }
+        let notification = delivery.notification
+        let secret = try subscriptions.openSecret(delivery.sealedSecret, of: delivery.subscription)
         let body = try await renderer.bodies(of: [notification])[0]
         let started = ContinuousClock.now
         let attemptedAt = Date()
-        var request = HTTPClientRequest(url: target.url)
+        var request = HTTPClientRequest(url: delivery.url)
         request.method = .POST
         let timestamp = Int64(attemptedAt.timeIntervalSince1970)
         request.headers.add(name: "content-type", value: "application/json")
@@ -93,7 +129,7 @@ public struct WebhookDispatcher: Sendable {
         request.headers.add(name: "webhook-id", value: notification.id.rawValue)
         request.headers.add(name: "webhook-timestamp", value: String(timestamp))
         request.headers.add(name: "webhook-signature", value: WebhookSignature.sign(
-            id: notification.id.rawValue, timestamp: timestamp, body: body, secret: target.secret))
+            id: notification.id.rawValue, timestamp: timestamp, body: body, secret: secret))
         request.body = .bytes(ByteBuffer(bytes: body))
         var statusCode: Int?
         var failure: String?
@@ -112,11 +148,6 @@ public struct WebhookDispatcher: Sendable {
         if status == "pending" { Counter(label: "webhook_retries_total").increment() }
         Timer(label: "webhook_delivery_duration_seconds", preferredDisplayUnit: .seconds)
             .recordNanoseconds(Int64(RetrySchedule.seconds(outcome.duration) * 1e9))
-    }
-
-    private func notification(_ id: NotificationID) async throws -> Notification? {
-        try await store.query(SQL("SELECT \(Notification.columns) FROM notifications WHERE id = $1", [.text(id.rawValue)]))
-            .first.map(Notification.init(row:))
     }
 
     /// A short, stable description of why no answer came (it is stored with the attempt).

@@ -156,12 +156,9 @@ public struct WebhookSubscriptions: Sendable {
         return subscription
     }
 
-    /// Where and with which secret to deliver for a subscription.
-    func target(of id: String) async throws -> (url: String, secret: String)? {
-        guard let row = try await store.query(SQL(
-            "SELECT url, sealed_secret FROM webhook_subscriptions WHERE id = $1", [.text(id)])).first else { return nil }
-        let secret = try masterKey.openSecret(try row.bytes(1), for: id)
-        return (try row.string(0), String(decoding: secret, as: UTF8.self))
+    /// The secret of subscription `id`, from its sealed form.
+    func openSecret(_ sealed: Data, of id: String) throws -> String {
+        String(decoding: try masterKey.openSecret(sealed, for: id), as: UTF8.self)
     }
 
     static func randomHex() -> String {

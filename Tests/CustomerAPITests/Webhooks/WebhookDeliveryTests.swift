@@ -97,6 +97,38 @@ import Testing
         await receiver.stop()
     }
 
+    @Test func aPausedSubscriptionIsSentNothingUntilEnabledAgain() async throws {
+        let up = Mutex(false)
+        let receiver = try await WebhookReceiver.start { _ in up.withLock { $0 } ? .ok : .serviceUnavailable }
+        try await WebhookHarness.with { harness in
+            let (id, _) = try await harness.subscribe(receiver.url)
+            let jane = try await harness.api.createJane().id
+            try await harness.waitUntil { !receiver.received.isEmpty }
+            let paused = try await harness.api.send(.patch, "/v2/webhook/\(id)", key: "admin", json: #"{"enabled":false}"#)
+            #expect(paused.status == .ok, "\(paused.body)")
+            // What was in flight when it was paused finishes; then nothing, though retries are due.
+            try await harness.waitUntil {
+                try await harness.pool.query("SELECT count(*) FROM webhook_deliveries WHERE status = 'sending'").rows[0]
+                    .decode(0, as: Int.self) == 0
+            }
+            let whilePaused = receiver.received.count
+            up.withLock { $0 = true }
+            let joe = try await harness.api.createJane().id
+            _ = try await harness.notificationNames(of: joe)
+            try await Task.sleep(for: .seconds(2))
+            #expect(receiver.received.count == whilePaused, "a paused subscription was sent something")
+
+            let resumedAt = ContinuousClock.now
+            let resumed = try await harness.api.send(.patch, "/v2/webhook/\(id)", key: "admin", json: #"{"enabled":true}"#)
+            #expect(resumed.status == .ok, "\(resumed.body)")
+            try await harness.waitUntil {
+                let delivered = Set(receiver.received.filter { $0.at >= resumedAt }.map(\.customerId))
+                return delivered.isSuperset(of: [jane, joe])
+            }
+        }
+        await receiver.stop()
+    }
+
     @Test func aDeadEndpointDoesNotDelayAnotherSubscription() async throws {
         let hanging = try await WebhookReceiver.start { _ in
             try? await Task.sleep(for: .seconds(20))
