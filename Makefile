@@ -49,8 +49,9 @@ bench-rebuild: release
 bench-http: release
 	@scripts/bench/http
 
-# Webhook delivery: throughput and commit-to-delivery delay under 64 writers, then the backlog
-# drain after a 60 s receiver outage (own throwaway cluster, like the drills).
+# Webhook delivery beside a receiver's raw rate: commit-to-delivery delay with 64 paced writers,
+# notifications/s of a paused backlog, the drain after a 60 s receiver outage (own throwaway
+# cluster, like the drills).
 bench-webhooks: release
 	@DRILL_TIMEOUT=1200 scripts/bench/webhooks
 

@@ -77,9 +77,10 @@ import Testing
             let jane = try await Self.approveJane(harness)
             let expected = try await harness.notificationNames(of: jane)
             try await harness.waitUntil { !receiver.received.filter { $0.customerId == jane }.isEmpty }
-            let failUntil = ContinuousClock.now + .seconds(2)
+            // 500 for 20 s from the first attempt, then 200.
+            let failUntil = ContinuousClock.now + .seconds(20)
             recovery.withLock { $0 = failUntil }
-            try await harness.waitUntil {
+            try await harness.waitUntil(timeout: .seconds(60)) {
                 Set(receiver.received.filter { $0.customerId == jane && $0.at >= failUntil }.map(\.id)).count >= expected.count
             }
             let received = receiver.received.filter { $0.customerId == jane }
@@ -87,6 +88,14 @@ import Testing
             #expect(succeeded.map(\.name) == expected, "every notification once, in log order, after the recovery")
             #expect(Set(succeeded.map(\.id)).count == succeeded.count, "none twice once delivered")
             #expect(received.count > succeeded.count, "the outage was retried")
+            // Each attempt is sent once: the same notification comes again only after a retry's
+            // wait (the quickest is 200 ms less 10% jitter).
+            for (id, arrivals) in Dictionary(grouping: received, by: \.id) {
+                let times = arrivals.map(\.at).sorted()
+                for (earlier, later) in zip(times, times.dropFirst()) {
+                    #expect(later - earlier >= .milliseconds(150), "\(id) sent twice within \(later - earlier)")
+                }
+            }
             // A customer's next notification waits for the previous one: nothing of a later one
             // arrives before an earlier one was answered 200.
             for (index, delivery) in succeeded.enumerated() where index > 0 {
