@@ -40,7 +40,8 @@ public actor WakeUpSignal {
 ///
 /// A wake-up means events have committed, but they may still be behind the fence while an
 /// older transaction is open; so after a wake-up that found nothing, read again soon and back
-/// off (10 ms, 20 ms, …) to at most one second, for up to `patience`; only then fall back to
+/// off (10 ms, 20 ms, …) to at most one second, for up to `patience` after the last wake-up or
+/// the last events it brought; only then fall back to
 /// the poll interval. However long the fence is held, the events arrive within a second of it
 /// being released.
 struct TailingDelay {
@@ -58,12 +59,13 @@ struct TailingDelay {
 
     /// The wait after a read that found `found` events, given whether a wake-up came since the last read.
     mutating func next(found: Int, wokenSinceLastRead: Bool) -> Duration {
-        if found > 0 {
-            waitedSinceWakeUp = nil
-            current = pollInterval
-        } else if wokenSinceLastRead {
+        // A read after a wake-up may find only some of the events that woke it, the rest still
+        // behind the fence: events found while watching the fence keep the reader close too.
+        if wokenSinceLastRead || (found > 0 && waitedSinceWakeUp != nil) {
             waitedSinceWakeUp = .zero
             current = min(Self.first, pollInterval)
+        } else if found > 0 {
+            current = pollInterval
         } else if let waited = waitedSinceWakeUp, waited < Self.patience {
             current = min(current * 2, Self.longest, pollInterval)
         } else {

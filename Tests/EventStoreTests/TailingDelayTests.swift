@@ -15,11 +15,23 @@ import Testing
         #expect(delay.next(found: 0, wokenSinceLastRead: false) == .seconds(60))
     }
 
-    @Test func eventsEndTheBackOff() {
+    @Test func eventsFoundByAPollEndTheWait() {
         var delay = TailingDelay(pollInterval: .milliseconds(250))
-        _ = delay.next(found: 0, wokenSinceLastRead: true)
         #expect(delay.next(found: 3, wokenSinceLastRead: false) == .milliseconds(250))
         #expect(delay.next(found: 0, wokenSinceLastRead: false) == .milliseconds(250))
+    }
+
+    /// Woken by three appends, the read finds the first; the others are behind an open
+    /// transaction. The reader must come back soon, not after the poll interval.
+    @Test func aWakeUpThatFoundSomeEventsStillWatchesTheFence() {
+        var delay = TailingDelay(pollInterval: .seconds(60))
+        #expect(delay.next(found: 1, wokenSinceLastRead: true) == .milliseconds(10))
+        #expect(delay.next(found: 0, wokenSinceLastRead: false) == .milliseconds(20))
+        #expect(delay.next(found: 2, wokenSinceLastRead: false) == .milliseconds(10), "events behind the fence came: stay close")
+        var waits: [Duration] = []
+        for _ in 0..<40 { waits.append(delay.next(found: 0, wokenSinceLastRead: false)) }
+        #expect(waits.allSatisfy { $0 <= .seconds(1) } == false, "patience ends in the poll interval")
+        #expect(waits.prefix(30).allSatisfy { $0 <= .seconds(1) })
     }
 
     @Test func neverWaitsLongerThanThePollInterval() {
