@@ -15,6 +15,8 @@ public struct APIConfiguration: Sendable {
     public var requestHeadTimeout: Duration = .seconds(30)
     /// A request's body must be complete this long after its head (15 MiB at 128 KiB/s).
     public var requestBodyTimeout: Duration = .seconds(120)
+    /// Requests a second per API key, reads and writes apart (per instance).
+    public var rateLimits = RateLimits()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, keyring: APIKeyring,

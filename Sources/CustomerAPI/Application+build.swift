@@ -27,6 +27,7 @@ public func buildRouter(configuration: APIConfiguration, services: APIServices) 
     router.middlewares.add(AuthenticationMiddleware(keyring: configuration.keyring))
     router.middlewares.add(AccessLogMiddleware())
     router.middlewares.add(ProblemMiddleware(allowedMethods: AllowedMethods(endpoints)))
+    router.middlewares.add(RateLimitMiddleware(limiter: RateLimiter(limits: configuration.rateLimits)))
     for endpoint in endpoints {
         endpoint.register(on: router)
     }

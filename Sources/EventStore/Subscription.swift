@@ -15,7 +15,9 @@ extension EventStore {
         let task = Task { [self] in
             var checkpoint = position
             var delay = TailingDelay(pollInterval: pollInterval)
-            var lastSeen = await wakeUps.generation
+            // Events may have committed behind the fence before this reader started: its first read
+            // counts as woken, so it watches the fence rather than waiting for the poll.
+            var lastSeen: UInt64? = nil
             do {
                 while !Task.isCancelled {
                     let seen = await wakeUps.generation

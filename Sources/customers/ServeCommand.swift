@@ -36,6 +36,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a connection may send nothing before it is closed.") var idleTimeout = 30
     @Option(help: "Seconds a client has to send a request's head (headers).") var requestHeadTimeout = 30
     @Option(help: "Seconds a client has to send a request's body after its head.") var requestBodyTimeout = 120
+    @Option(help: "Read requests (GET, HEAD) a second per API key, in this instance; 0 turns the limit off.")
+    var rateLimitRead = 100
+    @Option(help: "Write requests (POST, PATCH, DELETE) a second per API key, in this instance; 0 turns the limit off.")
+    var rateLimitWrite = 100
     @Flag(inversion: .prefixedEnableDisable, help: "Deliver webhooks from this instance (another instance may).")
     var webhookDelivery = true
 
@@ -45,6 +49,10 @@ struct ServeCommand: AsyncParsableCommand {
                               ("request-head-timeout", requestHeadTimeout), ("request-body-timeout", requestBodyTimeout)]
         where !(1...3_600).contains(value) {
             throw ValidationError("--\(name) must be 1…3600 seconds")
+        }
+        for (name, value) in [("rate-limit-read", rateLimitRead), ("rate-limit-write", rateLimitWrite)]
+        where !(0...1_000_000).contains(value) {
+            throw ValidationError("--\(name) must be 0 (off) to 1000000 requests a second")
         }
     }
 
@@ -79,6 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.idleTimeout = .seconds(idleTimeout)
         configuration.requestHeadTimeout = .seconds(requestHeadTimeout)
         configuration.requestBodyTimeout = .seconds(requestBodyTimeout)
+        configuration.rateLimits = RateLimits(read: rateLimitRead, write: rateLimitWrite)
         let customerServices = CustomerServices(store: store, vault: vault, webhookPolicy: WebhookURLPolicy.fromEnvironment())
         let app = buildApplication(configuration: configuration, services: APIServices(customerServices), logger: logger)
         // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the rest.

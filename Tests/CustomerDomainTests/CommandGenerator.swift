@@ -70,7 +70,9 @@ struct CommandGenerator {
         if chance(80) {
             information.taxIdentificationNumber = "\(Int.random(in: 100_000_000...999_999_999, using: &random))"
             information.taxIdentificationNumberCountry = country ?? "USA"
-            information.taxIdentificationNumberType = country == "USA" ? pick([.ssn, .itin]) : pick([.nationalId, .other])
+            // Mostly a type the country issues; now and then one it does not, which is refused.
+            let issued = TaxIdentificationTypes.accepted(in: country ?? "USA") ?? TaxIdentificationTypes.universal
+            information.taxIdentificationNumberType = chance(95) ? pick(issued) : pick(TaxIdentificationNumberType.known)
             if information.taxIdentificationNumberType == .other { information.taxIdentificationNumberDescription = "Local tax id" }
         }
         return information
@@ -123,8 +125,12 @@ struct CommandGenerator {
         let (target, targetId, types) = pick(targets)
         // Mostly documents still missing, so that histories reach approval.
         let accepted = customer.documents(of: target, id: targetId).filter { $0.status == .accepted }.map(\.documentType)
-        let missing = types.filter { !accepted.contains($0) }
-        let type = pick(missing.isEmpty || chance(15) ? types : missing)
+        // The directors registry counts for no criterion: it is only sent now and then.
+        let missing = types.filter { !accepted.contains($0) && $0 != .directorsRegistry }
+        let canonical = pick(missing.isEmpty || chance(15) ? types : missing)
+        // Sometimes SpherePay's spelling of the same type.
+        let alias = DocumentType.aliases.first { $0.value == canonical }?.key
+        let type = alias.map { chance(30) ? $0 : canonical } ?? canonical
         return .recordDocumentUpload(id: DocumentID(randomBytes: bytes())!, DocumentUpload(
             targetId: targetId, target: target, documentType: type, country: type.isGovernmentIssued ? "GBR" : nil,
             side: chance(30) ? .front : nil, fileName: "scan.png", fileSize: Int.random(in: 1...15_000_000, using: &random),

@@ -21,8 +21,11 @@ import Testing
         let view = try #require(CustomerView(try jane().state))
         #expect(try json(view) == """
         {"address":{"city":"Chicago","country":"USA","line1":"233 S Wacker Dr","postalCode":"60601","state":"IL"},\
-        "createdAt":"2026-03-09T20:46:32.305Z","email":"jane.smith@example.com","firstName":"Jane","id":"\(Fixtures.customerID)",\
-        "lastName":"Smith","meta":{"crmId":"C-42"},"phone":"+14155550123","type":"individual","updatedAt":"2026-03-09T20:46:32.305Z",\
+        "createdAt":"2026-03-09T20:46:32.305Z","dateOfBirth":"1990-04-12","email":"jane.smith@example.com","firstName":"Jane",\
+        "id":"\(Fixtures.customerID)","lastName":"Smith","meta":{"crmId":"C-42"},\
+        "personalInformation":{"dateOfBirth":"1990-04-12","firstName":"Jane","lastName":"Smith",\
+        "taxIdentificationNumberCountry":"USA","taxIdentificationNumberType":"ssn"},\
+        "phone":"+14155550123","type":"individual","updatedAt":"2026-03-09T20:46:32.305Z",\
         "verificationProfiles":[{"criteria":{"complete":["email_address","phone_number","residential_address","tax_identification_number"],\
         "errors":[],"pending":[],"required":["identity_document","liveness_report_document"]},"name":"kyc_profile_a","status":"incomplete"}]}
         """)
@@ -63,7 +66,7 @@ import Testing
         try scenario.run(.reviewDocument(id: Fixtures.documentID(1), DocumentReview(decision: .accepted)))
         let view = DocumentView(try #require(scenario.customer.document(Fixtures.documentID(1))))
         #expect(try json(view) == """
-        {"country":"USA","createdAt":"2026-03-09T20:46:33.305Z","documentType":"passport","fileName":"passport.pdf",\
+        {"canonicalDocumentType":"passport","country":"USA","createdAt":"2026-03-09T20:46:33.305Z","documentType":"passport","fileName":"passport.pdf",\
         "fileSize":48213,"id":"\(Fixtures.documentID(1))","mimeType":"application/pdf","sha256":"\(String(repeating: "ab", count: 32))",\
         "status":"accepted","target":"customer","targetId":"\(Fixtures.customerID)"}
         """)

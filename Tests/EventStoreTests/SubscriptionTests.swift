@@ -36,6 +36,39 @@ import Testing
         #expect(clock.now - started < .seconds(20))
     }
 
+    /// Events committed behind an open transaction before the subscriber starts: no wake-up
+    /// will come for them, yet they arrive soon after that transaction ends, not at the next poll.
+    @Test func eventsBehindTheFenceWhenItStartsArriveOnceTheFenceMoves() async throws {
+        let pool = try await TestDatabase.migratedPool()
+        defer { Task { await pool.close() } }
+        let store = EventStore(pool: pool)
+        let prefix = TestDatabase.uniqueName("behind")
+        let tail = try await pool.query("SELECT coalesce(max(global_position), 0) FROM events").rows[0].decode(0, as: Int64.self)
+        let held = try await Connection.connect(try TestDatabase.configuration())
+        try await held.executeScript("BEGIN")
+        try await store.append(
+            to: "\(prefix)-held", streamType: "t", expectedVersion: .noStream, events: [event("H", "held")],
+            metadata: testMetadata, in: Transaction(connection: held))
+        try await store.append(
+            to: "\(prefix)-later", streamType: "t", expectedVersion: .noStream, events: [event("L", "later")], metadata: testMetadata)
+        let subscription = store.subscribe(after: GlobalPosition(transactionId: 0, position: 0), pollInterval: .seconds(60))
+        let consumer = Task {
+            var seen: [String] = []
+            for try await event in subscription where event.streamId.hasPrefix(prefix) && event.position.position > tail {
+                seen.append(event.payload ?? "")
+                if seen.count == 2 { break }
+            }
+            return seen
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let clock = ContinuousClock()
+        let released = clock.now
+        #expect(try await held.executeScript("COMMIT") == "COMMIT")
+        #expect(Set(try await consumer.value) == ["held", "later"])
+        #expect(clock.now - released < .seconds(10), "waited for the 60-second poll")
+        await held.close()
+    }
+
     @Test func aNotifyFromAnotherProcessWakesTheSubscriber() async throws {
         let pool = try await TestDatabase.migratedPool()
         defer { Task { await pool.close() } }

@@ -13,6 +13,8 @@ public enum APIError: Error, Sendable, Equatable {
     case routeNotFound
     case methodNotAllowed
     case unavailable(String)
+    /// The key sent more `kind` requests a second than `limit`.
+    case rateLimited(kind: String, limit: Int)
 
     var status: Int {
         switch self {
@@ -24,6 +26,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .notFound, .missing, .routeNotFound: 404
         case .methodNotAllowed: 405
         case .unavailable: 503
+        case .rateLimited: 429
         }
     }
 
@@ -39,6 +42,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .routeNotFound: "route/not-found"
         case .methodNotAllowed: "route/method-not-allowed"
         case .unavailable: "service/unavailable"
+        case .rateLimited: "request/rate-limited"
         }
     }
 
@@ -55,6 +59,8 @@ public enum APIError: Error, Sendable, Equatable {
         case .routeNotFound: "No such route."
         case .methodNotAllowed: "This route does not accept that method."
         case .unavailable(let detail): detail
+        case .rateLimited(let kind, let limit):
+            "This API key sent more than \(limit) \(kind) requests a second; try again after Retry-After seconds."
         }
     }
 

@@ -7,14 +7,11 @@ enum ListQuery {
     static func filter(_ query: Parameters) throws -> CustomerFilter {
         var problems: [FieldProblem] = []
         var filter = CustomerFilter()
-        if let page = query["page"] {
-            if let value = Int(page), value >= 1, value <= 1_000_000 { filter.page = value } else {
-                problems.append(FieldProblem(pointer: "/page", detail: "Must be a whole number from 1."))
-            }
-        }
-        if let limit = query["limit"] {
-            if let value = Int(limit), (1...APILimits.pageSize).contains(value) { filter.limit = value } else {
-                problems.append(FieldProblem(pointer: "/limit", detail: "Must be a whole number from 1 to \(APILimits.pageSize)."))
+        (filter.page, filter.limit) = page(query, problems: &problems)
+        if let sort = query["sort"] {
+            if let value = CustomerSort(rawValue: String(sort)) { filter.sort = value } else {
+                problems.append(FieldProblem(
+                    pointer: "/sort", detail: "Must be one of: \(CustomerSort.allCases.map(\.rawValue).joined(separator: ", "))."))
             }
         }
         if let status = query["status"] {
@@ -39,6 +36,22 @@ enum ListQuery {
         }
         guard problems.isEmpty else { throw APIError.validation(problems) }
         return filter
+    }
+
+    /// `page` (from 1, default 1) and `limit` (1 to the page size, default 10); problems point at them.
+    static func page(_ query: Parameters, problems: inout [FieldProblem]) -> (page: Int, limit: Int) {
+        var result = (page: 1, limit: 10)
+        if let page = query["page"] {
+            if let value = Int(page), value >= 1, value <= 1_000_000 { result.page = value } else {
+                problems.append(FieldProblem(pointer: "/page", detail: "Must be a whole number from 1 to 1000000."))
+            }
+        }
+        if let limit = query["limit"] {
+            if let value = Int(limit), (1...APILimits.pageSize).contains(value) { result.limit = value } else {
+                problems.append(FieldProblem(pointer: "/limit", detail: "Must be a whole number from 1 to \(APILimits.pageSize)."))
+            }
+        }
+        return result
     }
 
     /// A whole number in `range`, or a problem at `/name`.

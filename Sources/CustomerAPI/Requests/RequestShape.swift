@@ -94,11 +94,14 @@ enum RequestShapes {
         "firstName": name, "lastName": name, "middleName": name, "dateOfBirth": word,
         "taxIdentificationNumber": .text(maximum: 64), "taxIdentificationNumberType": word,
         "taxIdentificationNumberCountry": word, "taxIdentificationNumberDescription": line,
+        "gender": word, "nationality": word, "countryOfBirth": word, "residencyCountry": word,
+        "occupationSocCode": word, "sourceOfFunds": line,
     ])
     static let businessInformation = RequestShape.object([
         "legalName": line, "tradeName": line, "description": prose, "entityType": word,
         "naicsCode": word, "website": .text(maximum: 2_048), "incorporatedOn": word, "identificationNumberType": word,
         "identificationNumber": .text(maximum: 64), "accountPurpose": line, "primarySourceOfFunds": line,
+        "estimatedAnnualRevenueInUsd": word, "expectedMonthlyPaymentsInUsd": word, "regulatedActivities": .array(line),
     ])
     static let representationDetails = RequestShape.object([
         "roles": .array(word), "ownershipPercentage": word, "isControlPerson": .bool,
@@ -118,11 +121,11 @@ enum RequestShapes {
         "address": address, "personalInformation": personalInformation, "meta": .anyObject,
     ])
     static let newRepresentative = RequestShape.object([
-        "customerId": .text(maximum: 64), "email": email, "phone": phone, "address": address,
+        "type": word, "customerId": .text(maximum: 64), "email": email, "phone": phone, "address": address,
         "personalInformation": personalInformation, "representationDetails": representationDetails,
     ])
     static let representativeUpdate = RequestShape.object([
-        "email": email, "phone": phone, "address": address,
+        "type": word, "email": email, "phone": phone, "address": address,
         "personalInformation": personalInformation, "representationDetails": representationDetails,
     ])
     static let decision = RequestShape.object(["decision": word, "detail": prose])

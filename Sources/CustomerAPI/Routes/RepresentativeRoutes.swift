@@ -1,3 +1,4 @@
+import JSON
 import CustomerDomain
 import CustomerService
 import Foundation
@@ -35,19 +36,27 @@ struct RepresentativeRoutes {
             request: request, context: context, body: body.bytes, view: .representative(id))
     }
 
+    /// `{"data": [...], "pagination": {...}}`, oldest first, like SpherePay's list.
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
-        guard let raw = request.uri.queryParameters["customerId"] else {
-            throw APIError.validation([FieldProblem(pointer: "/customerId", detail: "Is required: the business customer's id.")])
+        let query = request.uri.queryParameters
+        var problems: [FieldProblem] = []
+        let (page, limit) = ListQuery.page(query, problems: &problems)
+        if query["customerId"] == nil {
+            problems.append(FieldProblem(pointer: "/customerId", detail: "Is required: the business customer's id."))
         }
+        guard problems.isEmpty, let raw = query["customerId"] else { throw APIError.validation(problems) }
         guard let customer = CustomerID(rawValue: String(raw)), try await services.queries.customer(customer) != nil else {
             throw APIError.notFound("Customer \(raw.prefix(80)) was not found.")
         }
-        var body = Data(#"{"businessRepresentatives":["#.utf8)
-        for (index, view) in try await services.queries.representatives(of: customer).enumerated() {
+        let (views, total) = try await services.queries.representatives(of: customer, page: page, limit: limit)
+        var body = Data(#"{"data":["#.utf8)
+        for (index, view) in views.enumerated() {
             if index > 0 { body.append(UInt8(ascii: ",")) }
             body.append(view)
         }
-        body.append(contentsOf: Data("]}".utf8))
+        body.append(contentsOf: Data(#"],"pagination":"#.utf8))
+        body.append(try CanonicalJSON.encode(Pagination(page: page, limit: limit, total: total)))
+        body.append(UInt8(ascii: "}"))
         return Responses.data(body)
     }
 
@@ -72,8 +81,8 @@ struct RepresentativeRoutes {
         let id = try PathParameters.representativeID(context)
         guard let found = try await services.queries.representative(id) else { throw notFound(id) }
         return try await execution.run(
-            .removeRepresentative(id: id), customer: found.customer, status: .noContent,
-            request: request, context: context, body: [], view: .empty)
+            .removeRepresentative(id: id), customer: found.customer, status: .ok,
+            request: request, context: context, body: [], view: .acknowledgement)
     }
 
     @Sendable func decide(_ request: Request, context: APIContext) async throws -> Response {

@@ -33,7 +33,7 @@ func decideUpload(
     }
 
     let accepted = acceptedDocumentTypes(for: target, of: customer)
-    guard accepted.contains(documentType) else {
+    guard accepted.contains(documentType.canonicalName) else {
         let owner = target == .customer ? "an \(customer.type.rawValue) customer" : "a business representative"
         throw .invalidRequest(
             detail: "The document type does not fit its target.",
@@ -45,7 +45,8 @@ func decideUpload(
         )
     }
     return [.documentUploaded(DocumentUploaded(
-        documentId: id, target: target, targetId: targetId, documentType: documentType,
+        documentId: id, target: target, targetId: targetId, documentType: documentType.canonicalName,
+        documentTypeAsSent: documentType == documentType.canonicalName ? nil : documentType,
         country: upload.country.flatMap { CountryCode(rawValue: $0) }, side: upload.side, description: upload.description,
         fileName: fileName, fileSize: fileSize, mimeType: mimeType, sha256: sha256,
         uploadedAt: context.timestamp

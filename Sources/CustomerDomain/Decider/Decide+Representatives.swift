@@ -50,7 +50,8 @@ func decideAddition(
         throw .validationFailed([FieldProblem(pointer: "", detail: "email, phone and address are required")])
     }
     return [.businessRepresentativeAdded(BusinessRepresentativeAdded(
-        representativeId: id, email: email, phone: phone, address: try recorded(address, at: "/address"),
+        representativeId: id, type: body.type ?? .individual, email: email, phone: phone,
+        address: try recorded(address, at: "/address"),
         personalInformation: body.personalInformation.map(PersonDetails.init),
         representationDetails: body.representationDetails.map(Representation.init),
         addedAt: context.timestamp
@@ -68,6 +69,7 @@ func decideUpdate(
         frozenAt: representative.identityFrozenAt, profile: .uboKycProfileA, into: &report)
     checkOwnership(update.representationDetails, excluding: id, of: customer, into: &report)
     try report.check()
+    // `type` is never a change: it can only say `individual` again.
     let changesSomething = update.email != nil || update.phone != nil || update.address != nil
         || update.personalInformation != nil || update.representationDetails != nil
     guard changesSomething else { return [] }

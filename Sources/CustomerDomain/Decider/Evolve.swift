@@ -44,7 +44,7 @@ extension Customer {
             if let meta = updated.meta { self.meta = meta }
         case .businessRepresentativeAdded(let added):
             representatives.append(Representative(
-                id: added.representativeId, email: added.email, phone: added.phone, address: added.address,
+                id: added.representativeId, type: added.type, email: added.email, phone: added.phone, address: added.address,
                 personalInformation: added.personalInformation, representationDetails: added.representationDetails,
                 profileStatus: .incomplete, identityFrozenAt: nil, createdAt: added.addedAt, updatedAt: added.addedAt
             ))
@@ -61,7 +61,7 @@ extension Customer {
         case .documentUploaded(let uploaded):
             documents.append(Document(
                 id: uploaded.documentId, target: uploaded.target, targetId: uploaded.targetId,
-                documentType: uploaded.documentType, country: uploaded.country, side: uploaded.side,
+                documentType: uploaded.documentType, documentTypeAsSent: uploaded.documentTypeAsSent, country: uploaded.country, side: uploaded.side,
                 description: uploaded.description, fileName: uploaded.fileName, fileSize: uploaded.fileSize,
                 mimeType: uploaded.mimeType, sha256: uploaded.sha256, status: .pending, reviewDetail: nil,
                 createdAt: uploaded.uploadedAt, reviewedAt: nil

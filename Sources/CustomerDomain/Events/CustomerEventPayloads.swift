@@ -33,6 +33,8 @@ public struct IndividualCustomerUpdated: Codable, Hashable, Sendable {
 
 public struct BusinessRepresentativeAdded: Codable, Hashable, Sendable {
     public var representativeId: RepresentativeID
+    /// Since schema 3; earlier events are upcast to `individual`, the only kind there was.
+    public var type: RepresentativeType
     public var email: String
     public var phone: String
     public var address: PostalAddress
@@ -61,7 +63,10 @@ public struct DocumentUploaded: Codable, Hashable, Sendable {
     public var documentId: DocumentID
     public var target: DocumentTarget
     public var targetId: String
+    /// The canonical name.
     public var documentType: DocumentType
+    /// The alias the upload used (`drivers_license`), nil when it used the canonical name.
+    public var documentTypeAsSent: DocumentType?
     public var country: CountryCode?
     public var side: DocumentSide?
     public var description: String?

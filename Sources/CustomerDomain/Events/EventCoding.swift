@@ -26,7 +26,7 @@ extension CustomerEvent {
         "IndividualCustomerCreated": 2,
         "BusinessCustomerCreated": 2,
         "IndividualCustomerUpdated": 2,
-        "BusinessRepresentativeAdded": 2,
+        "BusinessRepresentativeAdded": 3,
         "BusinessRepresentativeUpdated": 2,
         "BusinessRepresentativeRemoved": 1,
         "DocumentUploaded": 1,

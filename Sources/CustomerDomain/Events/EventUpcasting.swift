@@ -15,6 +15,7 @@ enum EventUpcasting {
         Step(type: "BusinessCustomerCreated", version: 1): splitAddressLines,
         Step(type: "IndividualCustomerUpdated", version: 1): splitAddressLines,
         Step(type: "BusinessRepresentativeAdded", version: 1): splitAddressLines,
+        Step(type: "BusinessRepresentativeAdded", version: 2): representativesAreIndividuals,
         Step(type: "BusinessRepresentativeUpdated", version: 1): splitAddressLines,
     ]
 
@@ -39,6 +40,11 @@ enum EventUpcasting {
                 return .object(splittingLines(of: members))
             })
         }
+    }
+
+    /// Schema 3 records the representative's `type`; before it every representative was a person.
+    @Sendable static func representativesAreIndividuals(_ event: inout [String: JSONTree]) {
+        if event["type"] == nil { event["type"] = .string("individual") }
     }
 
     private static func splittingLines(of address: [String: JSONTree]) -> [String: JSONTree] {

@@ -3,6 +3,7 @@
 /// erases them from every event at once (the log itself is never edited).
 public enum PersonalField: String, CaseIterable, Hashable, Sendable {
     case firstName, lastName, middleName, dateOfBirth, taxIdentificationNumber, taxIdentificationNumberDescription
+    case gender, nationality, countryOfBirth, residencyCountry, occupationSocCode, sourceOfFunds
 }
 
 public enum PersonalData {

@@ -1,5 +1,7 @@
 /// What is known about a business; optional at creation, completed for KYB.
 public struct BusinessInformation: Codable, Hashable, Sendable {
+    public static let maximumRegulatedActivities = 50
+
     public var legalName: String?
     public var tradeName: String?
     public var description: String?
@@ -13,6 +15,10 @@ public struct BusinessInformation: Codable, Hashable, Sendable {
     public var identificationNumber: String?
     public var accountPurpose: String?
     public var primarySourceOfFunds: String?
+    /// Whole US dollars, written as a string of digits.
+    public var estimatedAnnualRevenueInUsd: String?
+    public var expectedMonthlyPaymentsInUsd: String?
+    public var regulatedActivities: [String]?
 
     public init(
         legalName: String? = nil,
@@ -25,7 +31,10 @@ public struct BusinessInformation: Codable, Hashable, Sendable {
         identificationNumberType: String? = nil,
         identificationNumber: String? = nil,
         accountPurpose: String? = nil,
-        primarySourceOfFunds: String? = nil
+        primarySourceOfFunds: String? = nil,
+        estimatedAnnualRevenueInUsd: String? = nil,
+        expectedMonthlyPaymentsInUsd: String? = nil,
+        regulatedActivities: [String]? = nil
     ) {
         self.legalName = legalName
         self.tradeName = tradeName
@@ -38,5 +47,8 @@ public struct BusinessInformation: Codable, Hashable, Sendable {
         self.identificationNumber = identificationNumber
         self.accountPurpose = accountPurpose
         self.primarySourceOfFunds = primarySourceOfFunds
+        self.estimatedAnnualRevenueInUsd = estimatedAnnualRevenueInUsd
+        self.expectedMonthlyPaymentsInUsd = expectedMonthlyPaymentsInUsd
+        self.regulatedActivities = regulatedActivities
     }
 }

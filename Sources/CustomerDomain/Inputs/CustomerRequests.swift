@@ -88,6 +88,8 @@ public struct IndividualUpdate: Codable, Hashable, Sendable {
 
 /// The body that adds a representative to a business customer.
 public struct NewRepresentative: Codable, Hashable, Sendable {
+    /// Required, and always `individual`.
+    public var type: RepresentativeType?
     public var email: String?
     public var phone: String?
     public var address: Address?
@@ -95,12 +97,14 @@ public struct NewRepresentative: Codable, Hashable, Sendable {
     public var representationDetails: RepresentationDetails?
 
     public init(
+        type: RepresentativeType? = .individual,
         email: String? = nil,
         phone: String? = nil,
         address: Address? = nil,
         personalInformation: PersonalInformation? = nil,
         representationDetails: RepresentationDetails? = nil
     ) {
+        self.type = type
         self.email = email
         self.phone = phone
         self.address = address
@@ -112,6 +116,8 @@ public struct NewRepresentative: Codable, Hashable, Sendable {
 /// `PATCH /v2/business-representative/{id}`: each field given replaces the
 /// current value (`personalInformation` field by field).
 public struct RepresentativeUpdate: Codable, Hashable, Sendable {
+    /// Optional; when given, `individual` (it never changes).
+    public var type: RepresentativeType?
     public var email: String?
     public var phone: String?
     public var address: Address?
@@ -119,12 +125,14 @@ public struct RepresentativeUpdate: Codable, Hashable, Sendable {
     public var representationDetails: RepresentationDetails?
 
     public init(
+        type: RepresentativeType? = nil,
         email: String? = nil,
         phone: String? = nil,
         address: Address? = nil,
         personalInformation: PersonalInformation? = nil,
         representationDetails: RepresentationDetails? = nil
     ) {
+        self.type = type
         self.email = email
         self.phone = phone
         self.address = address

@@ -11,18 +11,33 @@ public struct DocumentType: OpenVocabulary {
     public static let incorporationCert: Self = "incorporation_cert"
     public static let shareholderRegistry: Self = "shareholder_registry"
     public static let proofOfAddress: Self = "proof_of_address"
+    public static let directorsRegistry: Self = "directors_registry"
 
-    public static let known: [Self] = [
+    /// The names documents are recorded under.
+    public static let canonical: [Self] = [
         .drivers, .idCard, .passport, .residencePermit, .livenessReport,
-        .incorporationCert, .shareholderRegistry, .proofOfAddress,
+        .incorporationCert, .shareholderRegistry, .proofOfAddress, .directorsRegistry,
     ]
+
+    /// SpherePay's spellings of the same types, accepted on upload and recorded under the
+    /// canonical name.
+    public static let aliases: [Self: Self] = [
+        "incorporation_certificate": .incorporationCert,
+        "drivers_license": .drivers,
+    ]
+
+    public static let known: [Self] = canonical + aliases.keys.sorted { $0.rawValue < $1.rawValue }
+
+    /// The canonical name of this type (itself unless it is an alias).
+    public var canonicalName: Self { Self.aliases[self] ?? self }
 
     /// Identity documents issued by a government; their country is required.
     public static let governmentIssued: [Self] = [.drivers, .idCard, .passport, .residencePermit]
 
     public static let forIndividuals: [Self] = governmentIssued + [.livenessReport]
-    public static let forBusinesses: [Self] = [.incorporationCert, .shareholderRegistry, .proofOfAddress]
+    /// A business's directors registry is kept with its papers; no KYB criterion asks for it.
+    public static let forBusinesses: [Self] = [.incorporationCert, .shareholderRegistry, .proofOfAddress, .directorsRegistry]
     public static let forRepresentatives: [Self] = forIndividuals + [.proofOfAddress]
 
-    public var isGovernmentIssued: Bool { Self.governmentIssued.contains(self) }
+    public var isGovernmentIssued: Bool { Self.governmentIssued.contains(canonicalName) }
 }

@@ -22,6 +22,7 @@ public enum CustomerType: String, Codable, Hashable, Sendable, CaseIterable {
     case business
 }
 
+/// The kind of a tax identification number; which kinds a country takes is `TaxIdentificationTypes`.
 public struct TaxIdentificationNumberType: OpenVocabulary {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -31,7 +32,15 @@ public struct TaxIdentificationNumberType: OpenVocabulary {
     public static let nationalId: Self = "national_id"
     public static let cpf: Self = "cpf"
     public static let other: Self = "other"
-    public static let known: [Self] = [.ssn, .itin, .passport, .nationalId, .cpf, .other]
+    public static var known: [Self] { TaxIdentificationTypes.vocabulary }
+}
+
+/// What a business representative is; SpherePay knows only individuals, and requires the word.
+public struct RepresentativeType: OpenVocabulary {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let individual: Self = "individual"
+    public static let known: [Self] = [.individual]
 }
 
 public struct EntityType: OpenVocabulary {

@@ -1,5 +1,7 @@
-/// What a request says about a person: names, date of birth and the tax identification trio
-/// (number, type, country; a description for `other`). The log records it as `PersonDetails`.
+/// What a request says about a person: names, date of birth, the tax identification trio
+/// (number, type, country; a description for `other`) and the profile SpherePay also collects
+/// (gender, nationality, countries of birth and residence, occupation, source of funds). The log
+/// records it as `PersonDetails`.
 public struct PersonalInformation: Codable, Hashable, Sendable {
     public var firstName: String?
     public var lastName: String?
@@ -10,6 +12,14 @@ public struct PersonalInformation: Codable, Hashable, Sendable {
     public var taxIdentificationNumberType: TaxIdentificationNumberType?
     public var taxIdentificationNumberCountry: String?
     public var taxIdentificationNumberDescription: String?
+    public var gender: String?
+    /// ISO 3166-1 alpha-3, like the other countries below.
+    public var nationality: String?
+    public var countryOfBirth: String?
+    public var residencyCountry: String?
+    /// A Standard Occupational Classification code, `NN-NNNN`.
+    public var occupationSocCode: String?
+    public var sourceOfFunds: String?
 
     public init(
         firstName: String? = nil,
@@ -19,7 +29,13 @@ public struct PersonalInformation: Codable, Hashable, Sendable {
         taxIdentificationNumber: String? = nil,
         taxIdentificationNumberType: TaxIdentificationNumberType? = nil,
         taxIdentificationNumberCountry: String? = nil,
-        taxIdentificationNumberDescription: String? = nil
+        taxIdentificationNumberDescription: String? = nil,
+        gender: String? = nil,
+        nationality: String? = nil,
+        countryOfBirth: String? = nil,
+        residencyCountry: String? = nil,
+        occupationSocCode: String? = nil,
+        sourceOfFunds: String? = nil
     ) {
         self.firstName = firstName
         self.lastName = lastName
@@ -29,6 +45,12 @@ public struct PersonalInformation: Codable, Hashable, Sendable {
         self.taxIdentificationNumberType = taxIdentificationNumberType
         self.taxIdentificationNumberCountry = taxIdentificationNumberCountry
         self.taxIdentificationNumberDescription = taxIdentificationNumberDescription
+        self.gender = gender
+        self.nationality = nationality
+        self.countryOfBirth = countryOfBirth
+        self.residencyCountry = residencyCountry
+        self.occupationSocCode = occupationSocCode
+        self.sourceOfFunds = sourceOfFunds
     }
 
     /// True when any of the tax identification fields is given.
@@ -53,7 +75,13 @@ public struct PersonalInformation: Codable, Hashable, Sendable {
             taxIdentificationNumberType: patch.taxIdentificationNumberType ?? taxIdentificationNumberType,
             taxIdentificationNumberCountry: patch.taxIdentificationNumberCountry ?? taxIdentificationNumberCountry,
             taxIdentificationNumberDescription: patch.taxIdentificationNumberDescription
-                ?? taxIdentificationNumberDescription
+                ?? taxIdentificationNumberDescription,
+            gender: patch.gender ?? gender,
+            nationality: patch.nationality ?? nationality,
+            countryOfBirth: patch.countryOfBirth ?? countryOfBirth,
+            residencyCountry: patch.residencyCountry ?? residencyCountry,
+            occupationSocCode: patch.occupationSocCode ?? occupationSocCode,
+            sourceOfFunds: patch.sourceOfFunds ?? sourceOfFunds
         )
     }
 }

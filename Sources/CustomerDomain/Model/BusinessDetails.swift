@@ -12,12 +12,17 @@ public struct BusinessDetails: Codable, Hashable, Sendable {
     public var identificationNumber: String?
     public var accountPurpose: String?
     public var primarySourceOfFunds: String?
+    /// Whole US dollars, written as a string of digits.
+    public var estimatedAnnualRevenueInUsd: String?
+    public var expectedMonthlyPaymentsInUsd: String?
+    public var regulatedActivities: [String]?
 
     public init(
         legalName: String? = nil, tradeName: String? = nil, description: String? = nil, entityType: EntityType? = nil,
         naicsCode: String? = nil, website: String? = nil, incorporatedOn: CalendarDate? = nil,
         identificationNumberType: String? = nil, identificationNumber: String? = nil, accountPurpose: String? = nil,
-        primarySourceOfFunds: String? = nil
+        primarySourceOfFunds: String? = nil, estimatedAnnualRevenueInUsd: String? = nil,
+        expectedMonthlyPaymentsInUsd: String? = nil, regulatedActivities: [String]? = nil
     ) {
         self.legalName = legalName
         self.tradeName = tradeName
@@ -30,6 +35,9 @@ public struct BusinessDetails: Codable, Hashable, Sendable {
         self.identificationNumber = identificationNumber
         self.accountPurpose = accountPurpose
         self.primarySourceOfFunds = primarySourceOfFunds
+        self.estimatedAnnualRevenueInUsd = estimatedAnnualRevenueInUsd
+        self.expectedMonthlyPaymentsInUsd = expectedMonthlyPaymentsInUsd
+        self.regulatedActivities = regulatedActivities
     }
 
     /// The details a validated request gives.
@@ -39,6 +47,8 @@ public struct BusinessDetails: Codable, Hashable, Sendable {
             entityType: input.entityType, naicsCode: input.naicsCode, website: input.website,
             incorporatedOn: input.incorporatedOn.flatMap { CalendarDate($0) },
             identificationNumberType: input.identificationNumberType, identificationNumber: input.identificationNumber,
-            accountPurpose: input.accountPurpose, primarySourceOfFunds: input.primarySourceOfFunds)
+            accountPurpose: input.accountPurpose, primarySourceOfFunds: input.primarySourceOfFunds,
+            estimatedAnnualRevenueInUsd: input.estimatedAnnualRevenueInUsd,
+            expectedMonthlyPaymentsInUsd: input.expectedMonthlyPaymentsInUsd, regulatedActivities: input.regulatedActivities)
     }
 }

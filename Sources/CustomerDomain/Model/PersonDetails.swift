@@ -1,5 +1,5 @@
-/// What the log records about a person: names, date of birth and the tax identification trio
-/// (number, type, country; a description for `other`), as validated.
+/// What the log records about a person: names, date of birth, the tax identification trio
+/// (number, type, country; a description for `other`) and the rest of the profile, as validated.
 ///
 /// The personal fields (`PersonalField`) are text here, whatever their format on input: the log
 /// stores them sealed, and they read `[erased]` once the customer's key is destroyed. Its JSON is
@@ -14,11 +14,21 @@ public struct PersonDetails: Codable, Hashable, Sendable {
     public var taxIdentificationNumberType: TaxIdentificationNumberType?
     public var taxIdentificationNumberCountry: CountryCode?
     public var taxIdentificationNumberDescription: String?
+    public var gender: String?
+    /// The countries of a person's profile are personal data, sealed like the names, so they are
+    /// text here (validated alpha-3 codes before they were recorded).
+    public var nationality: String?
+    public var countryOfBirth: String?
+    public var residencyCountry: String?
+    public var occupationSocCode: String?
+    public var sourceOfFunds: String?
 
     public init(
         firstName: String? = nil, lastName: String? = nil, middleName: String? = nil, dateOfBirth: String? = nil,
         taxIdentificationNumber: String? = nil, taxIdentificationNumberType: TaxIdentificationNumberType? = nil,
-        taxIdentificationNumberCountry: CountryCode? = nil, taxIdentificationNumberDescription: String? = nil
+        taxIdentificationNumberCountry: CountryCode? = nil, taxIdentificationNumberDescription: String? = nil,
+        gender: String? = nil, nationality: String? = nil, countryOfBirth: String? = nil, residencyCountry: String? = nil,
+        occupationSocCode: String? = nil, sourceOfFunds: String? = nil
     ) {
         self.firstName = firstName
         self.lastName = lastName
@@ -28,6 +38,12 @@ public struct PersonDetails: Codable, Hashable, Sendable {
         self.taxIdentificationNumberType = taxIdentificationNumberType
         self.taxIdentificationNumberCountry = taxIdentificationNumberCountry
         self.taxIdentificationNumberDescription = taxIdentificationNumberDescription
+        self.gender = gender
+        self.nationality = nationality
+        self.countryOfBirth = countryOfBirth
+        self.residencyCountry = residencyCountry
+        self.occupationSocCode = occupationSocCode
+        self.sourceOfFunds = sourceOfFunds
     }
 
     /// The details a validated request gives.
@@ -37,7 +53,10 @@ public struct PersonDetails: Codable, Hashable, Sendable {
             dateOfBirth: input.dateOfBirth, taxIdentificationNumber: input.taxIdentificationNumber,
             taxIdentificationNumberType: input.taxIdentificationNumberType,
             taxIdentificationNumberCountry: input.taxIdentificationNumberCountry.flatMap { CountryCode(rawValue: $0) },
-            taxIdentificationNumberDescription: input.taxIdentificationNumberDescription)
+            taxIdentificationNumberDescription: input.taxIdentificationNumberDescription,
+            gender: input.gender, nationality: input.nationality, countryOfBirth: input.countryOfBirth,
+            residencyCountry: input.residencyCountry, occupationSocCode: input.occupationSocCode,
+            sourceOfFunds: input.sourceOfFunds)
     }
 
     /// The same details as request input, for the checks a patch is validated with.
@@ -46,7 +65,9 @@ public struct PersonDetails: Codable, Hashable, Sendable {
             firstName: firstName, lastName: lastName, middleName: middleName, dateOfBirth: dateOfBirth,
             taxIdentificationNumber: taxIdentificationNumber, taxIdentificationNumberType: taxIdentificationNumberType,
             taxIdentificationNumberCountry: taxIdentificationNumberCountry?.rawValue,
-            taxIdentificationNumberDescription: taxIdentificationNumberDescription)
+            taxIdentificationNumberDescription: taxIdentificationNumberDescription,
+            gender: gender, nationality: nationality, countryOfBirth: countryOfBirth, residencyCountry: residencyCountry,
+            occupationSocCode: occupationSocCode, sourceOfFunds: sourceOfFunds)
     }
 
     /// These details with every field that `patch` gives replaced.
@@ -68,6 +89,12 @@ public struct PersonDetails: Codable, Hashable, Sendable {
             case .dateOfBirth: dateOfBirth
             case .taxIdentificationNumber: taxIdentificationNumber
             case .taxIdentificationNumberDescription: taxIdentificationNumberDescription
+            case .gender: gender
+            case .nationality: nationality
+            case .countryOfBirth: countryOfBirth
+            case .residencyCountry: residencyCountry
+            case .occupationSocCode: occupationSocCode
+            case .sourceOfFunds: sourceOfFunds
             }
         }
         set {
@@ -78,6 +105,12 @@ public struct PersonDetails: Codable, Hashable, Sendable {
             case .dateOfBirth: dateOfBirth = newValue
             case .taxIdentificationNumber: taxIdentificationNumber = newValue
             case .taxIdentificationNumberDescription: taxIdentificationNumberDescription = newValue
+            case .gender: gender = newValue
+            case .nationality: nationality = newValue
+            case .countryOfBirth: countryOfBirth = newValue
+            case .residencyCountry: residencyCountry = newValue
+            case .occupationSocCode: occupationSocCode = newValue
+            case .sourceOfFunds: sourceOfFunds = newValue
             }
         }
     }

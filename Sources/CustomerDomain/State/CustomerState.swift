@@ -58,6 +58,7 @@ public struct Customer: Hashable, Sendable {
 
 public struct Representative: Hashable, Sendable {
     public var id: RepresentativeID
+    public var type: RepresentativeType
     public var email: String
     public var phone: String
     public var address: PostalAddress
@@ -81,7 +82,10 @@ public struct Document: Hashable, Sendable {
     public var id: DocumentID
     public var target: DocumentTarget
     public var targetId: String
+    /// The canonical name.
     public var documentType: DocumentType
+    /// The spelling the upload used, when it was an alias.
+    public var documentTypeAsSent: DocumentType?
     public var country: CountryCode?
     public var side: DocumentSide?
     public var description: String?

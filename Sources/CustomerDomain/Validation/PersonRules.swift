@@ -32,6 +32,17 @@ extension ValidationReport {
         notBlank(information.lastName, at: jsonPointer(pointer, "lastName"))
         notBlank(information.middleName, at: jsonPointer(pointer, "middleName"))
         checkDate(information.dateOfBirth, at: jsonPointer(pointer, "dateOfBirth"), before: today)
+        notBlank(information.gender, at: jsonPointer(pointer, "gender"))
+        for (field, value) in [
+            ("nationality", information.nationality), ("countryOfBirth", information.countryOfBirth),
+            ("residencyCountry", information.residencyCountry),
+        ] {
+            checkCountry(value, at: jsonPointer(pointer, field), required: false)
+        }
+        if let code = information.occupationSocCode, !Self.isSOCCode(code) {
+            malformed(jsonPointer(pointer, "occupationSocCode"), "must be a SOC code written NN-NNNN, such as 15-1252")
+        }
+        notBlank(information.sourceOfFunds, at: jsonPointer(pointer, "sourceOfFunds"))
         checkTaxIdentification(information, at: pointer, hasAddress: hasAddress, addressPointer: addressPointer)
     }
 
@@ -71,11 +82,21 @@ extension ValidationReport {
         if !hasAddress {
             malformed(addressPointer, "is required when a tax identification is given")
         }
-        // US persons are identified for tax by an SSN or an ITIN only.
-        if information.taxIdentificationNumberCountry == "USA",
-           let type = information.taxIdentificationNumberType, type.isKnown, type != .ssn, type != .itin {
-            violated(typePointer, "must be ssn or itin when the tax identification country is USA (it is \(type))")
+        // Each country issues its own kinds of number (US persons: an SSN or an ITIN only).
+        if let country = information.taxIdentificationNumberCountry,
+           let type = information.taxIdentificationNumberType, type.isKnown,
+           let accepted = TaxIdentificationTypes.accepted(in: country), !accepted.contains(type) {
+            violated(
+                typePointer,
+                "must be \(accepted.map(\.rawValue).joined(separator: ", ")) when the tax identification country is \(country) (it is \(type))")
         }
+    }
+
+    /// `NN-NNNN`: two digits, a hyphen, four digits.
+    static func isSOCCode(_ code: String) -> Bool {
+        let bytes = Array(code.utf8)
+        guard bytes.count == 7, bytes[2] == UInt8(ascii: "-") else { return false }
+        return bytes.enumerated().allSatisfy { $0.offset == 2 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) }
     }
 
     mutating func checkMeta(_ meta: Meta?, at pointer: String) {

@@ -61,6 +61,21 @@ extension ValidationReport {
         checkDate(information.incorporatedOn, at: jsonPointer(pointer, "incorporatedOn"), before: today)
         notBlank(information.identificationNumber, at: jsonPointer(pointer, "identificationNumber"))
         notBlank(information.identificationNumberType, at: jsonPointer(pointer, "identificationNumberType"))
+        for (field, value) in [
+            ("estimatedAnnualRevenueInUsd", information.estimatedAnnualRevenueInUsd),
+            ("expectedMonthlyPaymentsInUsd", information.expectedMonthlyPaymentsInUsd),
+        ] {
+            if let value, !(1...20).contains(value.utf8.count) || !value.allSatisfy(\.isASCIIDigit) {
+                malformed(jsonPointer(pointer, field), "must be whole US dollars written as a string of 1 to 20 digits, such as \"250000\"")
+            }
+        }
+        let activities = jsonPointer(pointer, "regulatedActivities")
+        if let list = information.regulatedActivities {
+            if list.count > BusinessInformation.maximumRegulatedActivities {
+                malformed(activities, "has \(list.count) entries; at most \(BusinessInformation.maximumRegulatedActivities) are allowed")
+            }
+            for (index, activity) in list.enumerated() { notBlank(activity, at: jsonPointer(activities, index)) }
+        }
     }
 }
 
@@ -89,6 +104,7 @@ extension NewRepresentative {
     public func validate(now: Date) -> ValidationReport {
         var report = ValidationReport()
         let today = Timestamp(now).day
+        if let type { report.checkVocabulary(type, at: "/type") } else { report.malformed("/type", "is required: individual") }
         report.checkEmail(email, at: "/email")
         report.checkPhone(phone, at: "/phone")
         if let address {
@@ -113,6 +129,7 @@ extension RepresentativeUpdate {
     public func validate(now: Date, current: PersonalInformation?) -> ValidationReport {
         var report = ValidationReport()
         let today = Timestamp(now).day
+        report.checkVocabulary(type, at: "/type")
         if email != nil { report.checkEmail(email, at: "/email") }
         if phone != nil { report.checkPhone(phone, at: "/phone") }
         if let address { report.checkAddress(address, at: "/address") }

@@ -8,8 +8,11 @@ public struct CustomerView: Codable, Hashable, Sendable {
     public var phone: String
     public var firstName: String?
     public var lastName: String?
+    public var dateOfBirth: String?
+    public var personalInformation: PersonalInformationView?
     public var businessLegalName: String?
     public var businessTradeName: String?
+    public var businessInformation: BusinessInformationView?
     public var address: PostalAddress?
     public var addresses: [PostalAddress]?
     public var verificationProfiles: [VerificationProfile]
@@ -26,10 +29,13 @@ public struct CustomerView: Codable, Hashable, Sendable {
         case .individual:
             firstName = customer.personalInformation?.firstName
             lastName = customer.personalInformation?.lastName
+            dateOfBirth = customer.personalInformation?.dateOfBirth
+            personalInformation = customer.personalInformation.map(PersonalInformationView.init)
             address = customer.address
         case .business:
             businessLegalName = customer.businessInformation?.legalName
             businessTradeName = customer.businessInformation?.tradeName
+            businessInformation = customer.businessInformation.map(BusinessInformationView.init)
             addresses = customer.addresses
         }
         verificationProfiles = [customer.verificationProfile]

@@ -1,11 +1,14 @@
 /// A business representative as the representative routes show it.
 public struct BusinessRepresentativeView: Codable, Hashable, Sendable {
     public var id: RepresentativeID
+    public var type: RepresentativeType
     public var customerId: CustomerID
     public var email: String
     public var phone: String
     public var firstName: String?
     public var lastName: String?
+    public var dateOfBirth: String?
+    public var personalInformation: PersonalInformationView?
     public var address: PostalAddress
     public var representationDetails: Representation?
     public var verificationProfiles: [VerificationProfile]
@@ -14,11 +17,14 @@ public struct BusinessRepresentativeView: Codable, Hashable, Sendable {
 
     public init(_ representative: Representative, of business: Customer) {
         id = representative.id
+        type = representative.type
         customerId = business.id
         email = representative.email
         phone = representative.phone
         firstName = representative.personalInformation?.firstName
         lastName = representative.personalInformation?.lastName
+        dateOfBirth = representative.personalInformation?.dateOfBirth
+        personalInformation = representative.personalInformation.map(PersonalInformationView.init)
         address = representative.address
         representationDetails = representative.representationDetails
         verificationProfiles = [business.verificationProfile(of: representative)]
@@ -38,7 +44,10 @@ public struct DocumentView: Codable, Hashable, Sendable {
     public var id: DocumentID
     public var targetId: String
     public var target: DocumentTarget
+    /// The type as the upload named it (an alias such as `drivers_license` stays as sent).
     public var documentType: DocumentType
+    /// The name the document is recorded and counted under.
+    public var canonicalDocumentType: DocumentType
     public var country: CountryCode?
     public var side: DocumentSide?
     public var description: String?
@@ -53,7 +62,8 @@ public struct DocumentView: Codable, Hashable, Sendable {
         id = document.id
         targetId = document.targetId
         target = document.target
-        documentType = document.documentType
+        documentType = document.documentTypeAsSent ?? document.documentType
+        canonicalDocumentType = document.documentType
         country = document.country
         side = document.side
         description = document.description

@@ -101,8 +101,10 @@ public struct ResponseShape: Sendable {
         case customer
         case representative(RepresentativeID)
         case document(DocumentID)
-        /// No body (a removal, 204).
+        /// No body (204).
         case empty
+        /// `{"ok": true}`: a removal, which leaves nothing to show.
+        case acknowledgement
     }
 
     public let statusCode: Int
@@ -118,6 +120,7 @@ public struct ResponseShape: Sendable {
         let body: Data?
         switch view {
         case .empty: return StoredResponse(statusCode: statusCode, body: Data())
+        case .acknowledgement: return StoredResponse(statusCode: statusCode, body: Data(#"{"ok":true}"#.utf8))
         case .customer: body = rendered?.view
         case .representative(let id):
             guard let view = rendered?.representatives[id] else { throw CustomerServiceError.domain(.notFound(.representative(id))) }

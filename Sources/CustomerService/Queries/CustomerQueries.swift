@@ -16,7 +16,7 @@ public struct CustomerQueries: Sendable {
         try await store.query(SQL("SELECT view::text FROM customers WHERE id = $1", [.text(id.rawValue)])).first?.bytes(0)
     }
 
-    /// A page of customers, newest first.
+    /// A page of customers in the filter's order (newest first unless it says otherwise).
     public func customers(_ filter: CustomerFilter) async throws -> (views: [Data], total: Int) {
         let conditions = """
             ($1::text IS NULL OR type = $1)
@@ -29,7 +29,7 @@ public struct CustomerQueries: Sendable {
         let page = try await store.query(SQL(
             """
             SELECT view::text FROM customers WHERE \(conditions)
-            ORDER BY created_at DESC, id DESC LIMIT $5 OFFSET $6
+            ORDER BY \(filter.sort.orderBy) LIMIT $5 OFFSET $6
             """,
             parameters + [.integer(filter.limit), .integer((filter.page - 1) * filter.limit)]))
         return (try page.rows.map { try $0.bytes(0) }, total)
@@ -37,9 +37,22 @@ public struct CustomerQueries: Sendable {
 
     /// The business representatives of a customer, oldest first.
     public func representatives(of customer: CustomerID) async throws -> [Data] {
-        try await store.query(SQL(
-            "SELECT view::text FROM business_representatives WHERE customer_id = $1 ORDER BY created_at, id",
-            [.text(customer.rawValue)])).rows.map { try $0.bytes(0) }
+        try await representatives(of: customer, page: 1, limit: Int.max).views
+    }
+
+    /// A page (from 1) of a customer's business representatives, oldest first, and how many it has.
+    public func representatives(of customer: CustomerID, page: Int, limit: Int) async throws -> (views: [Data], total: Int) {
+        let rows = try await store.query(SQL(
+            """
+            SELECT view::text, count(*) OVER () FROM business_representatives WHERE customer_id = $1
+            ORDER BY created_at, id LIMIT $2 OFFSET $3
+            """,
+            [.text(customer.rawValue), .integer(limit == Int.max ? nil : Int64(limit)),
+             .integer(page == 1 ? 0 : (page - 1) * limit)])).rows
+        if let first = rows.first { return (try rows.map { try $0.bytes(0) }, try first.int(1)) }
+        let total = try await store.query(SQL(
+            "SELECT count(*) FROM business_representatives WHERE customer_id = $1", [.text(customer.rawValue)])).rows[0].int(0)
+        return ([], total)
     }
 
     /// A representative's view and the customer whose stream holds it.
@@ -78,17 +91,37 @@ public struct CustomerFilter: Sendable, Equatable {
     public var status: ProfileStatus?
     public var email: String?
     public var search: String?
+    public var sort: CustomerSort
 
     public init(
         page: Int = 1, limit: Int = 10, type: CustomerType? = nil, status: ProfileStatus? = nil,
-        email: String? = nil, search: String? = nil
+        email: String? = nil, search: String? = nil, sort: CustomerSort = .newestFirst
     ) {
+        self.sort = sort
         self.page = page
         self.limit = limit
         self.type = type
         self.status = status
         self.email = email
         self.search = search
+    }
+}
+
+/// The orders of the customer list: `sort=createdAt|-createdAt|updatedAt|-updatedAt`; the id
+/// breaks ties the same way, so pages never overlap. Each has its index.
+public enum CustomerSort: String, Sendable, Equatable, CaseIterable {
+    case oldestFirst = "createdAt"
+    case newestFirst = "-createdAt"
+    case leastRecentlyUpdated = "updatedAt"
+    case mostRecentlyUpdated = "-updatedAt"
+
+    var orderBy: String {
+        switch self {
+        case .oldestFirst: "created_at, id"
+        case .newestFirst: "created_at DESC, id DESC"
+        case .leastRecentlyUpdated: "updated_at, id"
+        case .mostRecentlyUpdated: "updated_at DESC, id DESC"
+        }
     }
 }
 

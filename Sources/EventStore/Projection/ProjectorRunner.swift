@@ -37,7 +37,9 @@ public struct ProjectorRunner: Sendable {
     ) async {
         var delay = TailingDelay(pollInterval: pollInterval)
         var backoff = RetryBackoff()
-        var lastSeen = await store.wakeUps.generation
+        // Events may have committed behind the fence before this reader started: its first read
+        // counts as woken, so it watches the fence rather than waiting for the poll.
+        var lastSeen: UInt64? = nil
         while !Task.isCancelled {
             let seen = await store.wakeUps.generation
             let woken = seen != lastSeen

@@ -10,6 +10,7 @@ import Testing
             let view = reply.json
             #expect(view["id"].text.map { CustomerRouteTests.hasHexSuffix($0, prefix: "associatedPerson_") } == true)
             #expect(view["customerId"].text == acme.id)
+            #expect(view["type"].text == "individual")
             #expect(view["firstName"].text == "Ada")
             #expect(view["lastName"].text == "Owner")
             #expect(view["address"]["state"].text == "TX")
@@ -30,7 +31,21 @@ import Testing
             let bob = try await api.addRepresentative(to: acme.id, ownership: "40", firstName: "Bob")
             let reply = try await api.send(.get, "/v2/business-representative?customerId=\(acme.id)", key: "reader")
             #expect(reply.status == .ok)
-            #expect(reply.json["businessRepresentatives"].items == [ada.json, bob.json])
+            #expect(reply.json["data"].items == [ada.json, bob.json])
+            #expect(reply.json["pagination"] == .object([
+                "page": .integer(1), "limit": .integer(10), "total": .integer(2), "totalPages": .integer(1),
+                "hasNext": .bool(false), "hasPrevious": .bool(false),
+            ]))
+            let second = try await api.send(.get, "/v2/business-representative?customerId=\(acme.id)&limit=1&page=2", key: "reader")
+            #expect(second.json["data"].items == [bob.json])
+            #expect(second.json["pagination"]["hasPrevious"] == .bool(true))
+            #expect(second.json["pagination"]["totalPages"] == .integer(2))
+            let beyond = try await api.send(.get, "/v2/business-representative?customerId=\(acme.id)&limit=1&page=3", key: "reader")
+            #expect(beyond.json["data"].items.isEmpty)
+            #expect(beyond.json["pagination"]["total"] == .integer(2))
+            let bad = try await api.send(.get, "/v2/business-representative?customerId=\(acme.id)&limit=0", key: "reader")
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.pointers == ["/limit"])
         }
     }
 
@@ -60,17 +75,17 @@ import Testing
         }
     }
 
-    @Test func deletingARepresentativeAnswers204AndItIsGone() async throws {
+    @Test func deletingARepresentativeAnswersOkAndItIsGone() async throws {
         try await TestApplication.withDriver { api in
             let acme = try await api.createBusiness()
             let id = try await api.addRepresentative(to: acme.id).json["id"].text ?? ""
             let reply = try await api.send(.delete, "/v2/business-representative/\(id)", key: "writer")
-            #expect(reply.status == .noContent)
-            #expect(reply.body.isEmpty)
+            #expect(reply.status == .ok)
+            #expect(reply.body == #"{"ok":true}"#)
             let read = try await api.send(.get, "/v2/business-representative/\(id)", key: "reader")
             #expect(read.status == .notFound)
             let list = try await api.send(.get, "/v2/business-representative?customerId=\(acme.id)", key: "reader")
-            #expect(list.json["businessRepresentatives"].items.isEmpty)
+            #expect(list.json["data"].items.isEmpty)
         }
     }
 }

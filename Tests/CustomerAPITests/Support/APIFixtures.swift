@@ -25,7 +25,7 @@ enum APIFixtures {
     /// A beneficial owner of `business` holding `ownership` percent.
     static func representative(of business: String, ownership: String, firstName: String = "Ada") -> String {
         """
-        {"customerId":"\(business)","email":"\(uniqueEmail(firstName.lowercased()))","phone":"+14155550150",
+        {"type":"individual","customerId":"\(business)","email":"\(uniqueEmail(firstName.lowercased()))","phone":"+14155550150",
          "address":{"line1":"10 Congress Ave","city":"Austin","state":"TX","postalCode":"73301","country":"USA"},
          "personalInformation":{"firstName":"\(firstName)","lastName":"Owner","dateOfBirth":"1980-01-01",
            "taxIdentificationNumber":"987-65-4321","taxIdentificationNumberType":"ssn","taxIdentificationNumberCountry":"USA"},

@@ -72,7 +72,7 @@ import Testing
             #expect(approved.status == .ok, "\(approved.body)")
             #expect(approved.profile.status == "approved")
             let representatives = try await api.send(.get, "/v2/business-representative?customerId=\(acme.id)", key: "reader")
-            #expect(representatives.json["businessRepresentatives"].items.map { ProfileSnapshot($0["verificationProfiles"][0]).status }
+            #expect(representatives.json["data"].items.map { ProfileSnapshot($0["verificationProfiles"][0]).status }
                 == ["approved", "approved"])
         }
     }

@@ -26,7 +26,7 @@ import Testing
         let lines = History.text(of: entries).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == entries.count + 1)
         #expect(lines[0] == "v1  2026-03-09T20:46:31.305Z  ops-key  IndividualCustomerCreated  "
-            + "address, createdAt, email, firstName, id, lastName, phone, type, kyc_profile_a (new) → incomplete")
+            + "address, createdAt, dateOfBirth, email, firstName, id, lastName, personalInformation, phone, type, kyc_profile_a (new) → incomplete")
         #expect(lines[3] == "v4  2026-03-09T20:48:33.305Z  ops-key  VerificationProfileStatusChanged  kyc_profile_a incomplete → pending")
         #expect(lines[4] == "v5  2026-03-09T20:49:34.305Z  reviewer-key  DocumentReviewed  \(ReplayFixtures.documentID(1).rawValue)/status")
         #expect(lines[6].hasSuffix("IndividualCustomerUpdated  address"))
