@@ -58,7 +58,7 @@ enum TestApplication {
     /// Runs `body` with a router-level test client on a migrated database; the sessions of the
     /// application's pool are named `applicationName`, so a test can find them in pg_stat_activity.
     static func withClient<T: Sendable>(
-        applicationName: String = "customers",
+        applicationName: String = "customers", rateLimits: RateLimits = RateLimits(),
         _ body: @Sendable (any TestClientProtocol, ConnectionPool) async throws -> T
     ) async throws -> T {
         var configuration = try TestDatabase.configuration()
@@ -66,7 +66,9 @@ enum TestApplication {
         let pool = ConnectionPool(configuration: configuration, options: .init(maximumConnections: 16, acquireTimeout: .seconds(30)))
         try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
         let services = APIServices(CustomerServices(store: EventStore(pool: pool), vault: try TestApplication.vault()))
-        let app = buildApplication(configuration: Self.configuration(), services: services, logger: Logger(label: "test"))
+        var apiConfiguration = Self.configuration()
+        apiConfiguration.rateLimits = rateLimits
+        let app = buildApplication(configuration: apiConfiguration, services: services, logger: Logger(label: "test"))
         do {
             let value = try await app.test(.router) { client in try await body(client, pool) }
             await pool.close()

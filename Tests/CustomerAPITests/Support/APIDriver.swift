@@ -1,3 +1,4 @@
+import CustomerAPI
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -153,7 +154,9 @@ struct APIDriver {
 
 extension TestApplication {
     /// Runs `body` with a driver on the test application.
-    static func withDriver<T: Sendable>(_ body: @Sendable (APIDriver) async throws -> T) async throws -> T {
-        try await withClient { client, _ in try await body(APIDriver(client: client)) }
+    static func withDriver<T: Sendable>(
+        rateLimits: RateLimits = RateLimits(), _ body: @Sendable (APIDriver) async throws -> T
+    ) async throws -> T {
+        try await withClient(rateLimits: rateLimits) { client, _ in try await body(APIDriver(client: client)) }
     }
 }

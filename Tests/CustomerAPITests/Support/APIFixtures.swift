@@ -9,8 +9,9 @@ enum APIFixtures {
     static let usAddress = #"{"line1":"233 S Wacker Dr","city":"Chicago","state":"IL","postalCode":"60606","country":"USA"}"#
 
     /// A business with registered and operating addresses and every `business_information` field.
-    static func business(email: String) -> String {
-        """
+    static func business(email: String, adding extra: [String: String] = [:]) -> String {
+        let more = extra.sorted { $0.key < $1.key }.map { #","\#($0.key)":\#($0.value)"# }.joined()
+        return """
         {"type":"business","email":"\(email)","phone":"+14155550100",
          "addresses":[
            {"type":"registered","line1":"1 Market St","city":"San Francisco","state":"CA","postalCode":"94105","country":"USA"},
@@ -18,17 +19,22 @@ enum APIFixtures {
          "businessInformation":{"legalName":"Acme Robotics Inc.","tradeName":"Acme","description":"Industrial robots",
            "entityType":"corporation","naicsCode":"333249","website":"https://acme.example.com","incorporatedOn":"2015-06-01",
            "identificationNumberType":"ein","identificationNumber":"12-3456789","accountPurpose":"payments",
-           "primarySourceOfFunds":"revenue"}}
+           "primarySourceOfFunds":"revenue"\(more)}}
         """
     }
 
     /// A beneficial owner of `business` holding `ownership` percent.
-    static func representative(of business: String, ownership: String, firstName: String = "Ada") -> String {
-        """
+    static func representative(
+        of business: String, ownership: String, firstName: String = "Ada", personalInformation: String? = nil
+    ) -> String {
+        let person = personalInformation ?? """
+            {"firstName":"\(firstName)","lastName":"Owner","dateOfBirth":"1980-01-01",
+             "taxIdentificationNumber":"987-65-4321","taxIdentificationNumberType":"ssn","taxIdentificationNumberCountry":"USA"}
+            """
+        return """
         {"type":"individual","customerId":"\(business)","email":"\(uniqueEmail(firstName.lowercased()))","phone":"+14155550150",
          "address":{"line1":"10 Congress Ave","city":"Austin","state":"TX","postalCode":"73301","country":"USA"},
-         "personalInformation":{"firstName":"\(firstName)","lastName":"Owner","dateOfBirth":"1980-01-01",
-           "taxIdentificationNumber":"987-65-4321","taxIdentificationNumberType":"ssn","taxIdentificationNumberCountry":"USA"},
+         "personalInformation":\(person),
          "representationDetails":{"roles":["ubo","director"],"ownershipPercentage":"\(ownership)","isControlPerson":true,
            "isSigner":true,"relationshipEstablishedAt":"2015-06-01","title":"Director"}}
         """

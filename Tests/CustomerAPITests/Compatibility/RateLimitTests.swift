@@ -1,0 +1,55 @@
+import CustomerAPI
+import Foundation
+import HTTPTypes
+import Testing
+
+/// Requests a second per API key, reads and writes apart: beyond the limit 429 with
+/// `Retry-After`, other keys untouched, and the key passes again after the wait.
+@Suite struct RateLimitTests {
+    @Test func aBurstAboveTheLimitIsRefusedUntilTheWaitIsOver() async throws {
+        try await TestApplication.withDriver(rateLimits: RateLimits(read: 5, write: 3)) { api in
+            var statuses: [HTTPResponse.Status] = []
+            var refused: Reply?
+            for _ in 0..<8 {
+                let reply = try await api.send(.get, "/v2/customer", key: "reader")
+                statuses.append(reply.status)
+                if reply.status == .tooManyRequests, refused == nil { refused = reply }
+            }
+            #expect(statuses.prefix(5).allSatisfy { $0 == .ok }, "\(statuses)")
+            #expect(statuses.suffix(3).allSatisfy { $0 == .tooManyRequests }, "\(statuses)")
+            let tooMany = try #require(refused)
+            #expect(tooMany.code == "request/rate-limited")
+            #expect(tooMany.headers[.retryAfter] == "1")
+            #expect(tooMany.headers[HTTPField.Name("RateLimit-Limit")!] == "5")
+            #expect(tooMany.headers[HTTPField.Name("RateLimit-Remaining")!] == "0")
+            #expect(tooMany.headers[.contentType] == "application/problem+json")
+
+            // Another key has its own bucket; the same key's writes have theirs.
+            #expect(try await api.send(.get, "/v2/customer", key: "everything").status == .ok)
+            let write = try await api.send(.post, "/v2/customer", key: "reader", json: "{}")
+            #expect(write.status == .forbidden, "a write counts against the write bucket, then meets the scope check")
+            let ok = try await api.send(.get, "/v2/customer", key: "everything")
+            #expect(ok.headers[HTTPField.Name("RateLimit-Remaining")!] == "3")
+
+            // After Retry-After, the key passes again.
+            try await Task.sleep(for: .seconds(1.1))
+            #expect(try await api.send(.get, "/v2/customer", key: "reader").status == .ok)
+        }
+    }
+
+    @Test func writesAreCountedApartFromReads() async throws {
+        try await TestApplication.withDriver(rateLimits: RateLimits(read: 0, write: 2)) { api in
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<3 {
+                statuses.append(try await api.send(.post, "/v2/customer", key: "everything", json: APIFixtures.individual()).status)
+            }
+            #expect(statuses == [.created, .created, .tooManyRequests])
+            // Reads are off (0): none is refused, and no headers say otherwise.
+            for _ in 0..<20 {
+                let read = try await api.send(.get, "/v2/customer", key: "everything")
+                #expect(read.status == .ok)
+                #expect(read.headers[HTTPField.Name("RateLimit-Limit")!] == nil)
+            }
+        }
+    }
+}
