@@ -18,7 +18,9 @@ public struct MasterKey: Sendable {
             switch self {
             case .missing:
                 "\(MasterKey.environmentVariable) (or \(MasterKey.environmentVariable)_FILE) is not set: it holds the "
-                    + "base64 of 32 random bytes, e.g. from `head -c 32 /dev/urandom | base64`."
+                    + "base64 of 32 random bytes, e.g. from `head -c 32 /dev/urandom | base64`. Against the local dev "
+                    + "database of `make run`, the key is in .data/dev-master-key of the project: run `scripts/customers` "
+                    + "there, which sets it (and DATABASE_URL)."
             case .malformed:
                 "\(MasterKey.environmentVariable) must be the base64 of exactly 32 bytes."
             }
