@@ -19,6 +19,9 @@ public struct CountryCode: RawRepresentable, Codable, Hashable, Sendable, Custom
 
     public static let usa: CountryCode = "USA"
 
+    /// Every officially assigned code.
+    public static var all: Set<String> { CountryCodes.alpha3 }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
