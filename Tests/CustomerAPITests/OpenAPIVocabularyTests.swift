@@ -8,11 +8,7 @@ import Testing
 @Suite struct OpenAPIVocabularyTests {
     /// `name value value …` lines read from the document by a small Python program.
     static func documented() async throws -> [String: [String]] {
-        let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appending(path: "Sources/CustomerAPI/openapi.yaml")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        let output = try await OpenAPIDocumentReader.output(of: """
             import sys, yaml
             schemas = yaml.safe_load(open(sys.argv[1]))["components"]["schemas"]
             print("countries", *schemas["CountryCode"]["enum"])
@@ -22,15 +18,7 @@ import Testing
                 country = rule["if"]["properties"].get("taxIdentificationNumberCountry")
                 if country:
                     print("tax:" + country["const"], *rule["then"]["properties"]["taxIdentificationNumberType"]["enum"])
-            """, document.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = try await onOwnThread {
-            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return text
-        }
+            """)
         var lines: [String: [String]] = [:]
         for line in output.split(separator: "\n") {
             let words = line.split(separator: " ").map(String.init)

@@ -25,26 +25,14 @@ import Testing
     /// Every route the router has is in the OpenAPI document, and every operation of the
     /// document is a route.
     @Test func theOpenAPIDocumentDescribesExactlyTheRoutesServed() async throws {
-        let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appending(path: "Sources/CustomerAPI/openapi.yaml")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        let output = try await OpenAPIDocumentReader.output(of: """
             import sys, yaml
             paths = yaml.safe_load(open(sys.argv[1]))["paths"]
             for path, item in paths.items():
                 for method in item:
                     if method in ("get", "post", "patch", "put", "delete"):
                         print(method.upper(), path)
-            """, document.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = try await onOwnThread {
-            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return text
-        }
+            """)
         let documented = Set(output.split(separator: "\n").map(String.init))
         let served = try await Self.routerRoutes()
         #expect(!served.isEmpty)
