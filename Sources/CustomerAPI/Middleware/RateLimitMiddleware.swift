@@ -26,7 +26,15 @@ struct RateLimitMiddleware: RouterMiddleware {
             Self.describe(limit: limit, remaining: 0, reset: seconds, in: &response.headers)
             return response
         case .taken(let remaining, let refill):
-            var response = try await next(request, context)
+            var response: Response
+            do {
+                response = try await next(request, context)
+            } catch let error where !(error is HTTPError) {
+                // A refused request counted too: its answer says so. (Routing errors go on to the
+                // problem middleware, which answers 405 with Allow where a path exists.)
+                response = ProblemRendering.response(
+                    ProblemRendering.problem(for: error, requestId: context.requestId, logger: context.logger))
+            }
             Self.describe(limit: limit, remaining: remaining, reset: Self.wholeSeconds(refill), in: &response.headers)
             return response
         }

@@ -4,18 +4,21 @@ import HTTPTypes
 import Testing
 
 /// Requests a second per API key, reads and writes apart: beyond the limit 429 with
-/// `Retry-After`, other keys untouched, and the key passes again after the wait.
+/// `Retry-After`, other keys untouched, and the key passes again after the wait. The bursts are
+/// requests the server refuses before the database (a bad `limit`, an empty body), so they take
+/// a millisecond each and the buckets hardly refill during a burst, however busy the machine.
 @Suite struct RateLimitTests {
+    static let cheapRead = "/v2/customer?limit=0"
     @Test func aBurstAboveTheLimitIsRefusedUntilTheWaitIsOver() async throws {
         try await TestApplication.withDriver(rateLimits: RateLimits(read: 5, write: 3)) { api in
             var statuses: [HTTPResponse.Status] = []
             var refused: Reply?
             for _ in 0..<8 {
-                let reply = try await api.send(.get, "/v2/customer", key: "reader")
+                let reply = try await api.send(.get, Self.cheapRead, key: "reader")
                 statuses.append(reply.status)
                 if reply.status == .tooManyRequests, refused == nil { refused = reply }
             }
-            #expect(statuses.prefix(5).allSatisfy { $0 == .ok }, "\(statuses)")
+            #expect(statuses.prefix(5).allSatisfy { $0 == .unprocessableContent }, "\(statuses)")
             #expect(statuses.suffix(3).allSatisfy { $0 == .tooManyRequests }, "\(statuses)")
             let tooMany = try #require(refused)
             #expect(tooMany.code == "request/rate-limited")
@@ -28,8 +31,9 @@ import Testing
             #expect(try await api.send(.get, "/v2/customer", key: "everything").status == .ok)
             let write = try await api.send(.post, "/v2/customer", key: "reader", json: "{}")
             #expect(write.status == .forbidden, "a write counts against the write bucket, then meets the scope check")
-            let ok = try await api.send(.get, "/v2/customer", key: "everything")
-            #expect(ok.headers[HTTPField.Name("RateLimit-Remaining")!] == "3")
+            let ok = try await api.send(.get, Self.cheapRead, key: "everything")
+            // Two taken of five; a slow machine may have refilled one since.
+            #expect(["3", "4"].contains(ok.headers[HTTPField.Name("RateLimit-Remaining")!] ?? ""))
 
             // After Retry-After, the key passes again.
             try await Task.sleep(for: .seconds(1.1))
@@ -41,9 +45,9 @@ import Testing
         try await TestApplication.withDriver(rateLimits: RateLimits(read: 0, write: 2)) { api in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<3 {
-                statuses.append(try await api.send(.post, "/v2/customer", key: "everything", json: APIFixtures.individual()).status)
+                statuses.append(try await api.send(.post, "/v2/customer", key: "everything", json: "{}").status)
             }
-            #expect(statuses == [.created, .created, .tooManyRequests])
+            #expect(statuses == [.unprocessableContent, .unprocessableContent, .tooManyRequests])
             // Reads are off (0): none is refused, and no headers say otherwise.
             for _ in 0..<20 {
                 let read = try await api.send(.get, "/v2/customer", key: "everything")
