@@ -146,7 +146,8 @@ import Testing
             try await harness.run(.erasePersonalData, on: customer)
             try await harness.run(.erasePersonalData, on: business)
 
-            #expect(try await harness.projection.verify() == [])
+            let differences = try await harness.projection.verify()
+            #expect(differences == [], "\(differences)")
             try await harness.projection.rebuild()
             #expect(try await harness.readModelView(of: customer)?.lastName == PersonalData.erased)
             let representatives = try await harness.queries.representatives(of: business)
