@@ -9,8 +9,7 @@ struct AccessLogMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         let response = try await next(request, context)
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - started).inSeconds
         // The route pattern, not the path: ids must not explode the metrics' label space.
         let route = context.endpointPath ?? "unmatched"
         let dimensions = [("method", request.method.rawValue), ("route", route), ("status", String(response.status.code))]

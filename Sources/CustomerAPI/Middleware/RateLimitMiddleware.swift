@@ -42,8 +42,7 @@ struct RateLimitMiddleware: RouterMiddleware {
 
     /// HTTP speaks in whole seconds: round up, and never say 0 for a refusal.
     static func wholeSeconds(_ duration: Duration) -> Int {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        return max(1, Int(seconds.rounded(.up)))
+        max(1, Int(duration.inSeconds.rounded(.up)))
     }
 
     private static func describe(limit: Int, remaining: Int, reset: Int, in headers: inout HTTPFields) {

@@ -12,8 +12,6 @@ public struct RateLimits: Sendable, Equatable {
         self.read = read
         self.write = write
     }
-
-    public static let off = RateLimits(read: 0, write: 0)
 }
 
 /// What a request counts against: GET and HEAD read, everything else writes.

@@ -19,9 +19,7 @@ struct TokenBucket: Sendable, Equatable {
     }
 
     mutating func take(now: ContinuousClock.Instant) -> Outcome {
-        let elapsed = now - updated
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        tokens = min(rate, tokens + max(0, seconds) * rate)
+        tokens = min(rate, tokens + max(0, (now - updated).inSeconds) * rate)
         updated = max(updated, now)
         guard tokens >= 1 else {
             return .refused(retryAfter: .seconds((1 - tokens) / rate))

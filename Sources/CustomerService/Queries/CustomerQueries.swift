@@ -37,22 +37,26 @@ public struct CustomerQueries: Sendable {
 
     /// The business representatives of a customer, oldest first.
     public func representatives(of customer: CustomerID) async throws -> [Data] {
-        try await representatives(of: customer, page: 1, limit: Int.max).views
+        try await store.query(SQL(
+            "SELECT view::text FROM business_representatives WHERE customer_id = $1 ORDER BY created_at, id",
+            [.text(customer.rawValue)])).rows.map { try $0.bytes(0) }
     }
 
-    /// A page (from 1) of a customer's business representatives, oldest first, and how many it has.
+    /// A page (from 1) of a customer's business representatives, oldest first, and how many it
+    /// has, in one round trip: the count's row stands even when the page is past the end.
     public func representatives(of customer: CustomerID, page: Int, limit: Int) async throws -> (views: [Data], total: Int) {
         let rows = try await store.query(SQL(
             """
-            SELECT view::text, count(*) OVER () FROM business_representatives WHERE customer_id = $1
-            ORDER BY created_at, id LIMIT $2 OFFSET $3
+            SELECT counted.total, paged.view::text
+            FROM (SELECT count(*) AS total FROM business_representatives WHERE customer_id = $1) counted
+            LEFT JOIN LATERAL (
+                SELECT view, created_at, id FROM business_representatives WHERE customer_id = $1
+                ORDER BY created_at, id LIMIT $2 OFFSET $3
+            ) paged ON true
+            ORDER BY paged.created_at, paged.id
             """,
-            [.text(customer.rawValue), .integer(limit == Int.max ? nil : Int64(limit)),
-             .integer(page == 1 ? 0 : (page - 1) * limit)])).rows
-        if let first = rows.first { return (try rows.map { try $0.bytes(0) }, try first.int(1)) }
-        let total = try await store.query(SQL(
-            "SELECT count(*) FROM business_representatives WHERE customer_id = $1", [.text(customer.rawValue)])).rows[0].int(0)
-        return ([], total)
+            [.text(customer.rawValue), .integer(limit), .integer((page - 1) * limit)])).rows
+        return (try rows.compactMap { try $0.optionalBytes(1) }, try rows.first?.int(0) ?? 0)
     }
 
     /// A representative's view and the customer whose stream holds it.

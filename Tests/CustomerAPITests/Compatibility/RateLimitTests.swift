@@ -10,30 +10,30 @@ import Testing
 @Suite struct RateLimitTests {
     static let cheapRead = "/v2/customer?limit=0"
     @Test func aBurstAboveTheLimitIsRefusedUntilTheWaitIsOver() async throws {
-        try await TestApplication.withDriver(rateLimits: RateLimits(read: 5, write: 3)) { api in
+        // One a second: the burst has a whole second before a token comes back, however busy the machine.
+        try await TestApplication.withDriver(rateLimits: RateLimits(read: 1, write: 1)) { api in
             var statuses: [HTTPResponse.Status] = []
             var refused: Reply?
-            for _ in 0..<8 {
+            for _ in 0..<4 {
                 let reply = try await api.send(.get, Self.cheapRead, key: "reader")
                 statuses.append(reply.status)
                 if reply.status == .tooManyRequests, refused == nil { refused = reply }
             }
-            #expect(statuses.prefix(5).allSatisfy { $0 == .unprocessableContent }, "\(statuses)")
+            #expect(statuses.prefix(1).allSatisfy { $0 == .unprocessableContent }, "\(statuses)")
             #expect(statuses.suffix(3).allSatisfy { $0 == .tooManyRequests }, "\(statuses)")
             let tooMany = try #require(refused)
             #expect(tooMany.code == "request/rate-limited")
             #expect(tooMany.headers[.retryAfter] == "1")
-            #expect(tooMany.headers[HTTPField.Name("RateLimit-Limit")!] == "5")
+            #expect(tooMany.headers[HTTPField.Name("RateLimit-Limit")!] == "1")
             #expect(tooMany.headers[HTTPField.Name("RateLimit-Remaining")!] == "0")
             #expect(tooMany.headers[.contentType] == "application/problem+json")
 
             // Another key has its own bucket; the same key's writes have theirs.
-            #expect(try await api.send(.get, "/v2/customer", key: "everything").status == .ok)
+            let other = try await api.send(.get, "/v2/customer", key: "everything")
+            #expect(other.status == .ok)
+            #expect(other.headers[HTTPField.Name("RateLimit-Remaining")!] == "0")
             let write = try await api.send(.post, "/v2/customer", key: "reader", json: "{}")
             #expect(write.status == .forbidden, "a write counts against the write bucket, then meets the scope check")
-            let ok = try await api.send(.get, Self.cheapRead, key: "everything")
-            // Two taken of five; a slow machine may have refilled one since.
-            #expect(["3", "4"].contains(ok.headers[HTTPField.Name("RateLimit-Remaining")!] ?? ""))
 
             // After Retry-After, the key passes again.
             try await Task.sleep(for: .seconds(1.1))

@@ -59,7 +59,13 @@ import Testing
             #expect(!WebhookSignature.verify(
                 header: created.signature, id: created.id, timestamp: created.timestamp, body: created.body, secret: secret,
                 now: Date().addingTimeInterval(3_600)))
-            let deliveries = try await harness.api.send(.get, "/v2/webhook/\(try #require(try await harness.services.subscriptions.list().first?.id))/deliveries?status=delivered", key: "admin")
+            // The receiver answers before the dispatcher records the answer: wait for the records.
+            let subscription = try #require(try await harness.services.subscriptions.list().first?.id)
+            var deliveries = try await harness.api.send(.get, "/v2/webhook/\(subscription)/deliveries?status=delivered", key: "admin")
+            try? await harness.waitUntil(timeout: .seconds(10)) {
+                deliveries = try await harness.api.send(.get, "/v2/webhook/\(subscription)/deliveries?status=delivered", key: "admin")
+                return deliveries.json["deliveries"].items.count >= expected.count
+            }
             #expect(deliveries.json["deliveries"].items.count >= expected.count)
             #expect(deliveries.json["deliveries"].items.allSatisfy { $0["attempts"].items.first?["statusCode"].integer == 200 })
         }
