@@ -5,6 +5,9 @@ public struct APIConfiguration: Sendable {
     public var keyring: APIKeyring
     /// Answers `GET /readyz`: true when the database is reachable and migrated.
     public var readinessCheck: @Sendable () async -> Bool
+    /// How long one readiness answer is reused, so probes at any rate cost the database at most
+    /// one query this often.
+    public var readinessMaximumAge: Duration = .seconds(1)
     /// The Prometheus text for `GET /metrics`.
     public var metricsText: @Sendable () async -> String
     /// A connection that sends nothing for this long is closed, so idle or stalled clients do

@@ -37,7 +37,7 @@ public func buildRouter(configuration: APIConfiguration, services: APIServices) 
 /// The API's routes, as data: method, path, scope.
 public func endpoints(configuration: APIConfiguration, services: APIServices) -> [Endpoint] {
     SystemRoutes(
-        readiness: Readiness(check: configuration.readinessCheck), metricsText: configuration.metricsText,
+        readiness: Readiness(check: configuration.readinessCheck, maximumAge: configuration.readinessMaximumAge), metricsText: configuration.metricsText,
         openAPIDocument: OpenAPIDocument.bytes
     ).endpoints
         + CustomerRoutes(services: services).endpoints

@@ -45,7 +45,7 @@ import Testing
                 try await group.waitForAll()
             }
             let committed = try await harness.pool.query(
-                "SELECT transaction_id::text, global_position FROM events ORDER BY transaction_id, global_position"
+                "SELECT transaction_id::text, global_position FROM events ORDER BY events.transaction_id, events.global_position"
             ).rows.map { NotificationID(GlobalPosition(transactionId: UInt64(try $0.decode(0, as: String.self))!, position: try $0.decode(1))).rawValue }
             try await harness.waitUntil { seen.withLock { Set($0) }.isSuperset(of: committed) }
             writersDone.store(true, ordering: .releasing)
