@@ -1,12 +1,13 @@
 """Schemathesis hooks of the API fuzz drill (scripts/fuzz-api): the two rules of the API that
-span more than one request body, and so cannot be written in the OpenAPI document.
+no OpenAPI document can state.
 
 - An Idempotency-Key names one command: the same key with another body is refused by design
   (422 idempotency/mismatch). Generated keys repeat (`0`, `00`, ...), so each request gets its
   own key, still within the documented length and characters.
-- A document's file is recognised by its first bytes (PDF, JPEG, PNG, HEIC, TIFF). Generated
-  bytes are none of these, so a valid case's file starts like a PDF and is declared as one.
-  Invalid cases are left as generated: they are meant to be refused.
+- A document's file is recognised by its first bytes (PDF, JPEG, PNG, HEIC, TIFF), and a part
+  declared as one of these types must be one. So the bytes generated for each declared part
+  type start like a file of that type. Invalid cases keep their generated keys and bytes:
+  they are meant to be refused.
 """
 
 import itertools
@@ -16,8 +17,6 @@ from hypothesis import strategies as st
 from schemathesis.generation.modes import GenerationMode
 
 _serial = itertools.count(1)
-_PDF = "%PDF-1.7\n"
-_SIGNATURES = ("%PDF-", "\xff\xd8\xff", "\x89PNG", "II*\x00", "MM\x00*")
 
 # Each declared part type gets bytes that start like a file of that type.
 _HEADS = {
@@ -47,7 +46,3 @@ def before_call(ctx, case, kwargs):
         key = str(headers["Idempotency-Key"])
         suffix = f"-{next(_serial)}"
         headers["Idempotency-Key"] = key[: 255 - len(suffix)] + suffix
-    if case.operation.label == "POST /v2/document" and _is_positive(case) and isinstance(case.body, dict):
-        content = case.body.get("file")
-        if isinstance(content, str) and not content.startswith(_SIGNATURES):
-            case.body["file"] = _PDF + content

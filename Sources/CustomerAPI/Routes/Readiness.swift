@@ -9,7 +9,7 @@ actor Readiness {
     private var last: (ready: Bool, at: ContinuousClock.Instant)?
     private var running: Task<Bool, Never>?
 
-    init(check: @escaping @Sendable () async -> Bool, maximumAge: Duration = .seconds(1)) {
+    init(check: @escaping @Sendable () async -> Bool, maximumAge: Duration) {
         self.check = check
         self.maximumAge = maximumAge
     }
