@@ -6,7 +6,7 @@ DEV_PORT ?= 54329
 TEST_PORT ?= 54339
 BUILD_FLAGS ?=
 
-.PHONY: run test build release stop migrate bench-append bench-rebuild bench-http bench-webhooks drill clean deps
+.PHONY: run test build release stop migrate bench bench-append bench-rebuild bench-http bench-webhooks drill clean deps
 
 deps:
 	@scripts/install-dependencies
@@ -32,6 +32,12 @@ stop:
 
 migrate: release
 	@DATABASE_URL="$${DATABASE_URL:-$$(scripts/local-postgres start dev $(DEV_PORT))}" .build/release/customers migrate
+
+# Every performance target in one run, each beside its raw baseline, as one table of ratios
+# (README, Measuring). SECONDS_PER_RUN, SOAK_SECONDS and EVENTS bound it.
+bench: release
+	@scripts/install-dependencies --bench
+	@scripts/bench/all
 
 bench-append: release
 	@url="$${DATABASE_URL:-$$(scripts/local-postgres start dev $(DEV_PORT))}"; \

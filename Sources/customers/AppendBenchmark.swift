@@ -1,10 +1,11 @@
+import ArgumentParser
 import EventStore
 import Foundation
 import Postgres
 
 /// The two contenders of `customers bench append`, run by the same writers through one pool.
 struct AppendBenchmark: Sendable {
-    enum Mode: String, Sendable { case raw, store }
+    enum Mode: String, Sendable, CaseIterable, ExpressibleByArgument { case raw, store }
 
     let pool: ConnectionPool
     let store: EventStore

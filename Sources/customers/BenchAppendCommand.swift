@@ -15,6 +15,7 @@ struct BenchAppendCommand: AsyncParsableCommand {
             real schema, migrated there) and dropped afterwards, so both tables start empty and
             the database's own log is left alone. Prints last:
             append writers=N batch=K store_events_per_s=X raw_events_per_s=Y ratio=Z
+            (with --only, that side's events and rate).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -22,6 +23,8 @@ struct BenchAppendCommand: AsyncParsableCommand {
     @Option(help: "Events per append.") var batch = 1
     @Option(help: "Seconds of measurement, split evenly between the two.") var seconds = 20.0
     @Option(help: "Alternations of baseline and store within the run.") var rounds = 4
+    @Option(help: "Measure only this side (raw or store), for CPU accounting of one of them.")
+    var only: AppendBenchmark.Mode?
 
     func validate() throws {
         guard writers >= 1, writers <= 256 else { throw ValidationError("--writers must be 1…256") }
@@ -54,17 +57,23 @@ struct BenchAppendCommand: AsyncParsableCommand {
 
         let phase = Duration.seconds(seconds / Double(rounds * 2))
         // Warm both paths (connections, prepared statements, caches) before measuring.
-        _ = try await benchmark.measure(.raw, for: .milliseconds(500))
-        _ = try await benchmark.measure(.store, for: .milliseconds(500))
+        let modes = only.map { [$0] } ?? [.raw, .store]
+        for mode in modes { _ = try await benchmark.measure(mode, for: .milliseconds(500)) }
         var totals: [AppendBenchmark.Mode: (events: Int, seconds: Double)] = [.raw: (0, 0), .store: (0, 0)]
         for round in 1...rounds {
-            for mode in [AppendBenchmark.Mode.raw, .store] {
+            for mode in modes {
                 let sample = try await benchmark.measure(mode, for: phase)
                 totals[mode]!.events += sample.events
                 totals[mode]!.seconds += sample.seconds
                 print(String(format: "round %d %@ events=%d events_per_s=%.0f", round, mode.rawValue,
                              sample.events, Double(sample.events) / sample.seconds))
             }
+        }
+        if let only {
+            let rate = Double(totals[only]!.events) / totals[only]!.seconds
+            print(String(format: "append writers=%d batch=%d %@_events=%d %@_events_per_s=%.0f",
+                         writers, batch, only.rawValue, totals[only]!.events, only.rawValue, rate))
+            return
         }
         let store = Double(totals[.store]!.events) / totals[.store]!.seconds
         let raw = Double(totals[.raw]!.events) / totals[.raw]!.seconds

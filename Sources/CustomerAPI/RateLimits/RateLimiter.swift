@@ -7,10 +7,28 @@ public struct RateLimits: Sendable, Equatable {
     /// Requests a second per key; 0 turns the limit off.
     public var read: Int
     public var write: Int
+    /// Where the buckets read the time: the process's continuous clock, or one a test moves.
+    public var clock: Clock
 
-    public init(read: Int = 100, write: Int = 100) {
+    public init(read: Int = 100, write: Int = 100, clock: Clock = .continuous) {
         self.read = read
         self.write = write
+        self.clock = clock
+    }
+
+    public struct Clock: Sendable {
+        let now: @Sendable () -> ContinuousClock.Instant
+
+        public init(now: @escaping @Sendable () -> ContinuousClock.Instant) {
+            self.now = now
+        }
+
+        public static let continuous = Clock { .now }
+    }
+
+    /// Limits are equal when they allow the same; the clock is how they are measured.
+    public static func == (lhs: RateLimits, rhs: RateLimits) -> Bool {
+        lhs.read == rhs.read && lhs.write == rhs.write
     }
 }
 
@@ -44,8 +62,9 @@ final class RateLimiter: Sendable {
         return limit > 0 ? limit : nil
     }
 
-    func take(key: String, kind: RequestKind, now: ContinuousClock.Instant = .now) -> TokenBucket.Outcome? {
+    func take(key: String, kind: RequestKind) -> TokenBucket.Outcome? {
         guard let limit = limit(for: kind) else { return nil }
+        let now = limits.clock.now()
         return buckets.withLock { buckets in
             let bucketKey = BucketKey(key: key, kind: kind)
             var bucket = buckets[bucketKey] ?? TokenBucket(rate: limit, now: now)

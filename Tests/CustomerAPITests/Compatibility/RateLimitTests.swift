@@ -1,17 +1,26 @@
 import CustomerAPI
 import Foundation
 import HTTPTypes
+import Synchronization
 import Testing
 
 /// Requests a second per API key, reads and writes apart: beyond the limit 429 with
-/// `Retry-After`, other keys untouched, and the key passes again after the wait. The bursts are
-/// requests the server refuses before the database (a bad `limit`, an empty body), so they take
-/// a millisecond each and the buckets hardly refill during a burst, however busy the machine.
+/// `Retry-After`, other keys untouched, and the key passes again after the wait. The buckets
+/// read a clock the test moves, so no refill happens during a burst however busy the machine,
+/// and the wait is the test's step of the clock, not a sleep.
 @Suite struct RateLimitTests {
     static let cheapRead = "/v2/customer?limit=0"
+
+    /// A clock that stands still until the test moves it.
+    final class ManualClock: Sendable {
+        private let instant = Mutex(ContinuousClock.now)
+        var clock: RateLimits.Clock { RateLimits.Clock { self.instant.withLock { $0 } } }
+        func advance(by duration: Duration) { instant.withLock { $0 += duration } }
+    }
+
     @Test func aBurstAboveTheLimitIsRefusedUntilTheWaitIsOver() async throws {
-        // One a second: the burst has a whole second before a token comes back, however busy the machine.
-        try await TestApplication.withDriver(rateLimits: RateLimits(read: 1, write: 1)) { api in
+        let time = ManualClock()
+        try await TestApplication.withDriver(rateLimits: RateLimits(read: 1, write: 1, clock: time.clock)) { api in
             var statuses: [HTTPResponse.Status] = []
             var refused: Reply?
             for _ in 0..<4 {
@@ -35,14 +44,16 @@ import Testing
             let write = try await api.send(.post, "/v2/customer", key: "reader", json: "{}")
             #expect(write.status == .forbidden, "a write counts against the write bucket, then meets the scope check")
 
-            // After Retry-After, the key passes again.
-            try await Task.sleep(for: .seconds(1.1))
+            // Just before Retry-After the key is still refused; after it, it passes again.
+            time.advance(by: .milliseconds(900))
+            #expect(try await api.send(.get, "/v2/customer", key: "reader").status == .tooManyRequests)
+            time.advance(by: .milliseconds(200))
             #expect(try await api.send(.get, "/v2/customer", key: "reader").status == .ok)
         }
     }
 
     @Test func writesAreCountedApartFromReads() async throws {
-        try await TestApplication.withDriver(rateLimits: RateLimits(read: 0, write: 2)) { api in
+        try await TestApplication.withDriver(rateLimits: RateLimits(read: 0, write: 2, clock: ManualClock().clock)) { api in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<3 {
                 statuses.append(try await api.send(.post, "/v2/customer", key: "everything", json: "{}").status)
