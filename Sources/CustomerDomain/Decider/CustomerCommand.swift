@@ -15,6 +15,14 @@ public enum CustomerCommand: Hashable, Sendable {
     /// Erases the customer's personal data (its key is destroyed with the event).
     case erasePersonalData
 
+    /// Whether the command creates its customer (and so names a stream that does not exist yet).
+    public var createsCustomer: Bool {
+        switch self {
+        case .createIndividual, .createBusiness: true
+        default: false
+        }
+    }
+
     /// A stable name for the command, for event metadata and logs.
     public var name: String {
         switch self {

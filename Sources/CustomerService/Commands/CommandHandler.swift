@@ -34,7 +34,12 @@ public struct CommandHandler: Sendable {
             // Checked on every attempt: a concurrent request with the same key that won the race
             // committed its response together with its events, and this attempt must return it.
             if let replayed = try await replayedResponse(to: request) { return replayed }
-            let loaded = try await CustomerLoader(store: store, vault: vault).load(id)
+            // A creation names an id the API just drew at random, so its stream cannot exist: the
+            // first attempt decides on the empty state without reading it. Were the stream there
+            // after all, the append (expecting no stream) conflicts and the next attempt reads.
+            let loaded = attempt == 1 && command.createsCustomer
+                ? CustomerLoader.Loaded.absent
+                : try await CustomerLoader(store: store, vault: vault).load(id)
             if case .destroyed = loaded.key, loaded.state.customer?.personalDataErasedAt == nil {
                 // Forgotten between reading the events and the key: read again, with the erasure.
                 continue

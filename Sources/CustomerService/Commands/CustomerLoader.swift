@@ -12,6 +12,9 @@ struct CustomerLoader: Sendable {
         let version: Int64?
         /// The customer's data key as stored when the stream was read.
         let key: PersonalDataVault.StoredKey
+
+        /// A customer that does not exist.
+        static let absent = Loaded(state: .initial, version: nil, key: .none)
     }
 
     func load(_ id: CustomerID) async throws -> Loaded {
@@ -20,7 +23,7 @@ struct CustomerLoader: Sendable {
         // the events read is there. One destroyed since comes without its erasure event; the
         // handler sees that and reads again.
         let (recorded, keyRow) = try await store.read(stream: stream, alongside: PersonalDataVault.keyStatement(of: stream))
-        guard !recorded.isEmpty else { return Loaded(state: .initial, version: nil, key: .none) }
+        guard !recorded.isEmpty else { return .absent }
         let key = try vault.storedKey(of: stream, from: keyRow)
         let cipher = CustomerCipher(customer: stream, key: key)
         var state = CustomerState.initial
