@@ -40,7 +40,10 @@ struct CommandWrite {
         let projections = events.isEmpty ? [] : rendered.map { rendered in
             [Commit.ProjectedRows(
                 projector: CustomerReadModel.projectorName,
-                statements: CustomerReadModel.statements(for: [rendered], tables: .live(CustomerReadModel.tables)))]
+                statements: CustomerReadModel.statements(
+                    for: [rendered], tables: .live(CustomerReadModel.tables),
+                    // A new stream's customer has no rows yet: nothing to delete.
+                    existing: expected.knownVersion != 0))]
         } ?? []
         return Commit(
             stream: stream, streamType: CustomerStreams.streamType, expectedVersion: expected,

@@ -39,55 +39,56 @@ public enum CustomerReadModel {
         }
     }
 
-    /// Statements that replace all rows of `customers` in `tables`, eight statements whatever
-    /// the number of customers (arrays travel as parameters).
-    static func statements(for customers: [Rendered], tables: TableNames) -> [SQL] {
+    /// Statements that replace all rows of `customers` in `tables`, at most eight whatever the
+    /// number of customers (arrays travel as parameters): a table's delete only when `existing`
+    /// (the customers may have rows already), its insert only when it has rows to insert.
+    static func statements(for customers: [Rendered], tables: TableNames, existing: Bool = true) -> [SQL] {
         var rows = Rows()
         for customer in customers { rows.add(customer) }
         let ids = SQLValue.texts(customers.map(\.customer.id.rawValue))
-        return [
-            SQL("DELETE FROM \(tables["customers"]) WHERE id = ANY($1::text[])", [ids]),
-            SQL(
-                """
-                INSERT INTO \(tables["customers"])
-                    (id, type, email, status, search_text, view, stream_version, created_at, updated_at)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::json[],
-                                     $7::bigint[], $8::timestamptz[], $9::timestamptz[])
-                """,
-                [.texts(rows.customerIds), .texts(rows.types), .texts(rows.emails), .texts(rows.statuses),
-                 .texts(rows.searchTexts), .jsons(rows.views), .integers(rows.versions), .texts(rows.createdAt),
-                 .texts(rows.updatedAt)]),
-            SQL("DELETE FROM \(tables["verification_profiles"]) WHERE customer_id = ANY($1::text[])", [ids]),
-            SQL(
-                """
-                INSERT INTO \(tables["verification_profiles"]) (customer_id, subject_id, name, status, criteria)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[])
-                """,
-                [.texts(rows.profileCustomerIds), .texts(rows.profileSubjectIds), .texts(rows.profileNames),
-                 .texts(rows.profileStatuses), .jsons(rows.profileCriteria)]),
-            SQL("DELETE FROM \(tables["business_representatives"]) WHERE customer_id = ANY($1::text[])", [ids]),
-            SQL(
-                """
-                INSERT INTO \(tables["business_representatives"])
-                    (id, customer_id, email, status, view, created_at, updated_at)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[],
-                                     $6::timestamptz[], $7::timestamptz[])
-                """,
-                [.texts(rows.representativeIds), .texts(rows.representativeCustomerIds), .texts(rows.representativeEmails),
-                 .texts(rows.representativeStatuses), .jsons(rows.representativeViews),
-                 .texts(rows.representativeCreatedAt), .texts(rows.representativeUpdatedAt)]),
-            SQL("DELETE FROM \(tables["documents"]) WHERE customer_id = ANY($1::text[])", [ids]),
-            SQL(
-                """
-                INSERT INTO \(tables["documents"])
-                    (id, customer_id, target, target_id, document_type, status, sha256, view, created_at)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                     $7::text[], $8::json[], $9::timestamptz[])
-                """,
-                [.texts(rows.documentIds), .texts(rows.documentCustomerIds), .texts(rows.documentTargets),
-                 .texts(rows.documentTargetIds), .texts(rows.documentTypes), .texts(rows.documentStatuses),
-                 .texts(rows.documentHashes), .jsons(rows.documentViews), .texts(rows.documentCreatedAt)]),
-        ]
+        var statements: [SQL] = []
+        func replace(_ table: String, keyedBy key: String, inserting count: Int, _ insert: @autoclosure () -> SQL) {
+            if existing { statements.append(SQL("DELETE FROM \(tables[table]) WHERE \(key) = ANY($1::text[])", [ids])) }
+            if count > 0 { statements.append(insert()) }
+        }
+        replace("customers", keyedBy: "id", inserting: rows.customerIds.count, SQL(
+            """
+            INSERT INTO \(tables["customers"])
+                (id, type, email, status, search_text, view, stream_version, created_at, updated_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::json[],
+                                 $7::bigint[], $8::timestamptz[], $9::timestamptz[])
+            """,
+            [.texts(rows.customerIds), .texts(rows.types), .texts(rows.emails), .texts(rows.statuses),
+             .texts(rows.searchTexts), .jsons(rows.views), .integers(rows.versions), .texts(rows.createdAt),
+             .texts(rows.updatedAt)]))
+        replace("verification_profiles", keyedBy: "customer_id", inserting: rows.profileCustomerIds.count, SQL(
+            """
+            INSERT INTO \(tables["verification_profiles"]) (customer_id, subject_id, name, status, criteria)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[])
+            """,
+            [.texts(rows.profileCustomerIds), .texts(rows.profileSubjectIds), .texts(rows.profileNames),
+             .texts(rows.profileStatuses), .jsons(rows.profileCriteria)]))
+        replace("business_representatives", keyedBy: "customer_id", inserting: rows.representativeIds.count, SQL(
+            """
+            INSERT INTO \(tables["business_representatives"])
+                (id, customer_id, email, status, view, created_at, updated_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[],
+                                 $6::timestamptz[], $7::timestamptz[])
+            """,
+            [.texts(rows.representativeIds), .texts(rows.representativeCustomerIds), .texts(rows.representativeEmails),
+             .texts(rows.representativeStatuses), .jsons(rows.representativeViews),
+             .texts(rows.representativeCreatedAt), .texts(rows.representativeUpdatedAt)]))
+        replace("documents", keyedBy: "customer_id", inserting: rows.documentIds.count, SQL(
+            """
+            INSERT INTO \(tables["documents"])
+                (id, customer_id, target, target_id, document_type, status, sha256, view, created_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                 $7::text[], $8::json[], $9::timestamptz[])
+            """,
+            [.texts(rows.documentIds), .texts(rows.documentCustomerIds), .texts(rows.documentTargets),
+             .texts(rows.documentTargetIds), .texts(rows.documentTypes), .texts(rows.documentStatuses),
+             .texts(rows.documentHashes), .jsons(rows.documentViews), .texts(rows.documentCreatedAt)]))
+        return statements
     }
 
     /// The column arrays of the rows of many customers.
