@@ -7,7 +7,7 @@ import Foundation
 public enum CanonicalJSON {
     /// `value` as canonical JSON text.
     public static func encode(_ value: some Encodable, encoder: JSONTreeEncoder = JSONTreeEncoder()) throws -> Data {
-        Data(bytes(of: try encoder.encode(value)))
+        Data(try encoder.canonicalBytes(value))
     }
 
     /// The canonical text of `tree`; `pretty` indents it by two spaces for people (and writes
@@ -19,7 +19,7 @@ public enum CanonicalJSON {
         return output
     }
 
-    private static func write(_ tree: JSONTree, to output: inout [UInt8], indent: Int?) {
+    static func write(_ tree: JSONTree, to output: inout [UInt8], indent: Int? = nil) {
         switch tree {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)

@@ -12,7 +12,19 @@ public struct JSONTreeEncoder: Sendable {
 
     public func encode(_ value: some Encodable) throws -> JSONTree {
         let root = TreeEncoding(codingPath: [], dateEncoding: dateEncoding)
-        return try root.encodeValue(value)
+        return try root.encodeValue(value).tree
+    }
+
+    /// `value` as canonical JSON text, written straight from what it encodes.
+    public func canonicalBytes(_ value: some Encodable) throws -> [UInt8] {
+        let root = TreeEncoding(codingPath: [], dateEncoding: dateEncoding)
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        switch try root.encodeValue(value) {
+        case .value(let tree): CanonicalJSON.write(tree, to: &output)
+        case .node(let node): node.writeCanonical(to: &output)
+        }
+        return output
     }
 
     /// `2026-03-09T20:46:31.305Z`.
@@ -24,12 +36,25 @@ public struct JSONTreeEncoder: Sendable {
 }
 
 /// Where an encoded value ends up: containers write into a shared node that is read once the
-/// value's `encode(to:)` returns.
-private final class TreeNode {
+/// value's `encode(to:)` returns. Scalars are kept as values (no node each), members in the order
+/// written (a name written twice keeps its last value), so encoding a struct allocates a node
+/// only per nested container.
+final class TreeNode {
+    enum Member {
+        case value(JSONTree)
+        case node(TreeNode)
+
+        var tree: JSONTree {
+            switch self {
+            case .value(let value): value
+            case .node(let node): node.tree
+            }
+        }
+    }
+
     var value: JSONTree?
-    var members: [String: TreeNode] = [:]
-    var memberOrder: [String] = []
-    var items: [TreeNode] = []
+    var members: [(name: String, member: Member)] = []
+    var items: [Member] = []
     var kind: Kind = .unset
 
     enum Kind { case unset, single, object, array }
@@ -41,9 +66,48 @@ private final class TreeNode {
         case .object:
             var object: [String: JSONTree] = [:]
             object.reserveCapacity(members.count)
-            for (key, node) in members { object[key] = node.tree }
+            for (name, member) in members { object[name] = member.tree }
             return .object(object)
         case .array: return .array(items.map(\.tree))
+        }
+    }
+
+    /// The canonical text of the node (see `CanonicalJSON`), written without building a tree.
+    func writeCanonical(to output: inout [UInt8]) {
+        switch kind {
+        case .unset: output.append(contentsOf: "{}".utf8)
+        case .single: CanonicalJSON.write(value ?? .null, to: &output)
+        case .array:
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                Self.write(item, to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object:
+            output.append(UInt8(ascii: "{"))
+            // By name, and for a name written twice by when: only the last one is written.
+            let order = members.indices.sorted { left, right in
+                let (a, b) = (members[left].name, members[right].name)
+                return a == b ? left < right : a.utf8.lexicographicallyPrecedes(b.utf8)
+            }
+            var first = true
+            for (position, index) in order.enumerated() {
+                if position + 1 < order.count, members[order[position + 1]].name == members[index].name { continue }
+                if !first { output.append(UInt8(ascii: ",")) }
+                first = false
+                JSONString.append(members[index].name, to: &output)
+                output.append(UInt8(ascii: ":"))
+                Self.write(members[index].member, to: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func write(_ member: Member, to output: inout [UInt8]) {
+        switch member {
+        case .value(let value): CanonicalJSON.write(value, to: &output)
+        case .node(let node): node.writeCanonical(to: &output)
         }
     }
 }
@@ -63,7 +127,7 @@ private struct TreeEncoding: Encoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if node.kind != .object {
             node.kind = .object
-            node.members = [:]
+            node.members = []
         }
         return KeyedEncodingContainer(KeyedTreeEncoding<Key>(encoding: self))
     }
@@ -80,22 +144,22 @@ private struct TreeEncoding: Encoder {
         SingleTreeEncoding(encoding: self)
     }
 
-    /// The tree of `value`, with the scalars and special types written directly.
-    func encodeValue<T: Encodable>(_ value: T) throws -> JSONTree {
-        switch value {
-        case let tree as JSONTree: return tree
-        case let text as String: return .string(text)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .integer(Int64(number))
-        case let number as Int64: return .integer(number)
-        case let number as Int32: return .integer(Int64(number))
-        case let number as Double: return JSONTree.number(checked: number)
-        case let date as Date: return dateEncoding(date)
-        default:
-            let child = TreeEncoding(codingPath: codingPath, dateEncoding: dateEncoding)
-            try value.encode(to: child)
-            return child.node.tree
-        }
+    /// What `value` encodes to, with the scalars and special types written directly. The types
+    /// are compared, not cast: `T` is rarely known here at compile time, and a comparison of
+    /// metadata costs far less than a dynamic cast.
+    func encodeValue<T: Encodable>(_ value: T) throws -> TreeNode.Member {
+        if T.self == String.self { return .value(.string(value as! String)) }
+        if T.self == Int.self { return .value(.integer(Int64(value as! Int))) }
+        if T.self == Bool.self { return .value(.bool(value as! Bool)) }
+        if T.self == Int64.self { return .value(.integer(value as! Int64)) }
+        if T.self == Int32.self { return .value(.integer(Int64(value as! Int32))) }
+        if T.self == Double.self { return .value(JSONTree.number(checked: value as! Double)) }
+        if T.self == JSONTree.self { return .value(value as! JSONTree) }
+        if T.self == Date.self { return .value(dateEncoding(value as! Date)) }
+        let child = TreeEncoding(codingPath: codingPath, dateEncoding: dateEncoding)
+        try value.encode(to: child)
+        if child.node.kind == .single { return .value(child.node.value ?? .null) }
+        return .node(child.node)
     }
 
     func child(_ key: any CodingKey) -> TreeEncoding {
@@ -108,10 +172,7 @@ private struct KeyedTreeEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol
     var codingPath: [any CodingKey] { encoding.codingPath }
 
     private func set(_ value: JSONTree, _ key: Key) {
-        let node = TreeNode()
-        node.kind = .single
-        node.value = value
-        encoding.node.members[key.stringValue] = node
+        encoding.node.members.append((key.stringValue, .value(value)))
     }
 
     mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
@@ -122,7 +183,7 @@ private struct KeyedTreeEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol
     mutating func encode(_ value: Int64, forKey key: Key) throws { set(.integer(value), key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        set(try encoding.child(key).encodeValue(value), key)
+        encoding.node.members.append((key.stringValue, try encoding.child(key).encodeValue(value)))
     }
 
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
@@ -132,13 +193,13 @@ private struct KeyedTreeEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let child = encoding.child(key)
-        encoding.node.members[key.stringValue] = child.node
+        encoding.node.members.append((key.stringValue, .node(child.node)))
         return child.container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = encoding.child(key)
-        encoding.node.members[key.stringValue] = child.node
+        encoding.node.members.append((key.stringValue, .node(child.node)))
         return child.unkeyedContainer()
     }
 
@@ -146,7 +207,7 @@ private struct KeyedTreeEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         let child = encoding.child(key)
-        encoding.node.members[key.stringValue] = child.node
+        encoding.node.members.append((key.stringValue, .node(child.node)))
         return child
     }
 }
@@ -165,10 +226,7 @@ private struct UnkeyedTreeEncoding: UnkeyedEncodingContainer {
     var count: Int { encoding.node.items.count }
 
     private func append(_ value: JSONTree) {
-        let node = TreeNode()
-        node.kind = .single
-        node.value = value
-        encoding.node.items.append(node)
+        encoding.node.items.append(.value(value))
     }
 
     mutating func encodeNil() throws { append(.null) }
@@ -179,24 +237,24 @@ private struct UnkeyedTreeEncoding: UnkeyedEncodingContainer {
     mutating func encode(_ value: Int64) throws { append(.integer(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        append(try encoding.child(IndexCodingKey(count)).encodeValue(value))
+        encoding.node.items.append(try encoding.child(IndexCodingKey(count)).encodeValue(value))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let child = encoding.child(IndexCodingKey(count))
-        encoding.node.items.append(child.node)
+        encoding.node.items.append(.node(child.node))
         return child.container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = encoding.child(IndexCodingKey(count))
-        encoding.node.items.append(child.node)
+        encoding.node.items.append(.node(child.node))
         return child.unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let child = encoding.child(IndexCodingKey(count))
-        encoding.node.items.append(child.node)
+        encoding.node.items.append(.node(child.node))
         return child
     }
 }
@@ -227,7 +285,15 @@ private struct SingleTreeEncoding: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { set(JSONTree.integer(unsigned: value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        set(try encoding.encodeValue(value))
+        switch try encoding.encodeValue(value) {
+        case .value(let tree): set(tree)
+        case .node(let node):
+            // The value is a container: this node becomes it.
+            encoding.node.kind = node.kind
+            encoding.node.members = node.members
+            encoding.node.items = node.items
+            encoding.node.value = node.value
+        }
     }
 }
 

@@ -35,6 +35,46 @@ import Testing
         #expect(try JSONTreeDecoder().decode(Sample.self, from: tree) == sample)
     }
 
+    /// Writes a member twice, a struct through a single-value container, and names that sort
+    /// differently by bytes than by characters.
+    struct Awkward: Encodable {
+        enum Keys: String, CodingKey { case z, a, é, Z, twice, wrapped, list, empty }
+        struct Wrapper: Encodable {
+            let inner: Sample
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                try container.encode(inner)
+            }
+        }
+        let sample: Sample
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(1, forKey: .z)
+            try container.encode("first", forKey: .twice)
+            try container.encode(Wrapper(inner: sample), forKey: .wrapped)
+            try container.encode([Wrapper(inner: sample)], forKey: .list)
+            try container.encode(true, forKey: .é)
+            try container.encode(Int64.min, forKey: .Z)
+            try container.encode("last", forKey: .twice)
+            try container.encode([String: Int](), forKey: .empty)
+            var nested = container.nestedContainer(keyedBy: Keys.self, forKey: .a)
+            try nested.encode(2.5, forKey: .a)
+            try nested.encodeNil(forKey: .z)
+        }
+    }
+
+    @Test func theDirectTextIsTheTreesText() throws {
+        let sample = Sample(name: "x\"y", count: 3, ratio: 1.5, tags: ["a"], nested: nil, absent: "b", tree: .array([.integer(1), .null]))
+        let value = Awkward(sample: sample)
+        let direct = try JSONTreeEncoder().canonicalBytes(value)
+        #expect(direct == CanonicalJSON.bytes(of: try JSONTreeEncoder().encode(value)))
+        let text = String(decoding: direct, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"Z":-9223372036854775808,"a":{"a":2.5,"z":null},"empty":{},"list":[{"absent":"b","#))
+        #expect(text.contains(#""twice":"last""#) && !text.contains("first"))
+        #expect(text.hasSuffix(#","z":1,"é":true}"#))
+    }
+
     @Test func aWrongTypeIsADecodingErrorAtItsPath() throws {
         let tree = try #require(JSONParser.parse(Array(#"{"name":"x","count":"three","ratio":1,"tags":[],"tree":null}"#.utf8)))
         #expect {

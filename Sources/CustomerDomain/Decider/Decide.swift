@@ -64,7 +64,8 @@ private func existingEvenIfErased(_ state: CustomerState) throws(CustomerError) 
 /// business's `business_representatives` criterion reads their statuses.
 func statusChangesCalledFor(by state: CustomerState, at time: Timestamp) -> [CustomerEvent] {
     guard let customer = state.customer else { return [] }
-    let ordered = Array(customer.subjectProfiles.dropFirst()) + customer.subjectProfiles.prefix(1)
+    let profiles = customer.subjectProfiles
+    let ordered = Array(profiles.dropFirst()) + profiles.prefix(1)
     return ordered.compactMap { subjectProfile in
         let profile = subjectProfile.profile
         let target = profile.statusCalledForByCriteria

@@ -42,7 +42,11 @@ extension CustomerEvent {
     /// personal fields are written as the event holds them: seal them first
     /// (`mappingPersonalFields`) for the log.
     public func encoded() -> (type: String, schemaVersion: Int, data: Data) {
-        (type, schemaVersion, Data(CanonicalJSON.bytes(of: tree)))
+        do {
+            return (type, schemaVersion, Data(try Self.encoder.canonicalBytes(payload)))
+        } catch {
+            preconditionFailure("event payload \(type) could not be encoded: \(error)")
+        }
     }
 
     /// The event's data as a JSON value.

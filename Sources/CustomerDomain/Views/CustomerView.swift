@@ -20,7 +20,8 @@ public struct CustomerView: Codable, Hashable, Sendable {
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
-    public init(_ customer: Customer) {
+    /// `profile`: the customer's own profile when the caller has evaluated it already.
+    public init(_ customer: Customer, profile: VerificationProfile? = nil) {
         id = customer.id
         type = customer.type
         email = customer.email
@@ -38,7 +39,7 @@ public struct CustomerView: Codable, Hashable, Sendable {
             businessInformation = customer.businessInformation.map(BusinessInformationView.init)
             addresses = customer.addresses
         }
-        verificationProfiles = [customer.verificationProfile]
+        verificationProfiles = [profile ?? customer.verificationProfile]
         meta = customer.meta
         createdAt = customer.createdAt
         updatedAt = customer.updatedAt

@@ -15,7 +15,8 @@ public struct BusinessRepresentativeView: Codable, Hashable, Sendable {
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
-    public init(_ representative: Representative, of business: Customer) {
+    /// `profile`: the representative's profile when the caller has evaluated it already.
+    public init(_ representative: Representative, of business: Customer, profile: VerificationProfile? = nil) {
         id = representative.id
         type = representative.type
         customerId = business.id
@@ -27,7 +28,7 @@ public struct BusinessRepresentativeView: Codable, Hashable, Sendable {
         personalInformation = representative.personalInformation.map(PersonalInformationView.init)
         address = representative.address
         representationDetails = representative.representationDetails
-        verificationProfiles = [business.verificationProfile(of: representative)]
+        verificationProfiles = [profile ?? business.verificationProfile(of: representative)]
         createdAt = representative.createdAt
         updatedAt = representative.updatedAt
     }

@@ -17,6 +17,8 @@ public enum CustomerReadModel {
         let customer: Customer
         let version: Int64
         let view: Data
+        /// The customer's profile, then its representatives', evaluated once for all the rows.
+        let profiles: [SubjectProfile]
         let criteria: [Data]
         let representatives: [RepresentativeID: Data]
         let documents: [DocumentID: Data]
@@ -24,11 +26,14 @@ public enum CustomerReadModel {
         init(_ customer: Customer, version: Int64) throws {
             self.customer = customer
             self.version = version
-            view = try CanonicalJSON.encode(CustomerView(customer))
-            criteria = try customer.subjectProfiles.map { try CanonicalJSON.encode($0.profile.criteria) }
+            let profiles = customer.subjectProfiles
+            self.profiles = profiles
+            view = try CanonicalJSON.encode(CustomerView(customer, profile: profiles[0].profile))
+            criteria = try profiles.map { try CanonicalJSON.encode($0.profile.criteria) }
             var representatives: [RepresentativeID: Data] = [:]
-            for representative in customer.representatives {
-                representatives[representative.id] = try CanonicalJSON.encode(BusinessRepresentativeView(representative, of: customer))
+            for (representative, subjectProfile) in zip(customer.representatives, profiles.dropFirst()) {
+                representatives[representative.id] = try CanonicalJSON.encode(
+                    BusinessRepresentativeView(representative, of: customer, profile: subjectProfile.profile))
             }
             self.representatives = representatives
             var documents: [DocumentID: Data] = [:]
@@ -117,7 +122,7 @@ public enum CustomerReadModel {
             versions.append(rendered.version)
             createdAt.append(customer.createdAt.iso8601)
             updatedAt.append(customer.updatedAt.iso8601)
-            for (subjectProfile, criteria) in zip(customer.subjectProfiles, rendered.criteria) {
+            for (subjectProfile, criteria) in zip(rendered.profiles, rendered.criteria) {
                 profileCustomerIds.append(id)
                 profileSubjectIds.append(subjectProfile.subject.id)
                 profileNames.append(subjectProfile.profile.name.rawValue)
