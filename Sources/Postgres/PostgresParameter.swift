@@ -168,12 +168,21 @@ enum PostgresArrayLiteral {
         return literal
     }
 
-    static func appendQuoted(_ text: some Sequence<UInt8>, to literal: inout [UInt8]) {
+    static func appendQuoted(_ text: some Collection<UInt8>, to literal: inout [UInt8]) {
         literal.append(UInt8(ascii: "\""))
-        for byte in text {
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
-            literal.append(byte)
+        // Runs between quotes and backslashes are copied whole: JSON text has many of both.
+        var start = text.startIndex
+        var index = start
+        while index != text.endIndex {
+            let byte = text[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                literal.append(contentsOf: text[start..<index])
+                literal.append(UInt8(ascii: "\\"))
+                start = index
+            }
+            text.formIndex(after: &index)
         }
+        literal.append(contentsOf: text[start..<index])
         literal.append(UInt8(ascii: "\""))
     }
 }

@@ -34,14 +34,14 @@ import Testing
         let bytes = Data((0...255).map { UInt8($0) })
         let row = try await pool.query(
             "SELECT $1::text, $2::bigint, $3::boolean, $4::timestamptz, $5::bytea, $6::text[], $7::jsonb, $8::text",
-            ["quote ' and \" and \\ and 🙂", Int64.min, true, date, bytes, ["a\"b", "c\\d", "{e,f}"],
+            ["quote ' and \" and \\ and 🙂", Int64.min, true, date, bytes, ["a\"b", "c\\d", "{e,f}", "\"\\\"x\\"],
              JSONB(#"{"k": "v"}"#), String?.none]).rows[0]
         #expect(try row.decode(0, as: String.self) == "quote ' and \" and \\ and 🙂")
         #expect(try row.decode(1, as: Int64.self) == Int64.min)
         #expect(try row.decode(2, as: Bool.self))
         #expect(abs(try row.decode(3, as: Date.self).timeIntervalSince(date)) < 0.000_001)
         #expect(try row.decode(4, as: Data.self) == bytes)
-        #expect(try row.decode(5, as: String.self) == #"{"a\"b","c\\d","{e,f}"}"#)
+        #expect(try row.decode(5, as: String.self) == #"{"a\"b","c\\d","{e,f}","\"\\\"x\\"}"#)
         #expect(try row.decode(6, as: String.self) == #"{"k": "v"}"#)
         #expect(try row.decode(7, as: String?.self) == nil)
     }
