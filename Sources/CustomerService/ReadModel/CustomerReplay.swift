@@ -14,6 +14,9 @@ final class CustomerReplay: ProjectorReplay, @unchecked Sendable {
     /// soon as the gap closes.
     private var waiting: [String: [Int64: CustomerEvent]] = [:]
     private var changed: Set<String> = []
+    /// Whether rows were written already: until then the shadow tables are empty, and the
+    /// first flush (the bulk of a rebuild) sends inserts only.
+    private var flushed = false
     private var ciphers: [String: CustomerCipher] = [:]
     private let vault: PersonalDataVault
     private let tables: TableNames
@@ -57,8 +60,11 @@ final class CustomerReplay: ProjectorReplay, @unchecked Sendable {
         }
         // Rendering the rows (JSON views) is pure and per customer: use every core for it.
         let tables = self.tables
+        let existing = flushed
+        flushed = true
         return try ParallelMap.map(batches) { batch in
-            CustomerReadModel.statements(for: try batch.map { try CustomerReadModel.Rendered($0.0, version: $0.1) }, tables: tables)
+            CustomerReadModel.statements(
+                for: try batch.map { try CustomerReadModel.Rendered($0.0, version: $0.1) }, tables: tables, existing: existing)
         }.flatMap { $0 }
     }
 

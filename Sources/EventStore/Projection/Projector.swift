@@ -20,8 +20,8 @@ public protocol Projector: Sendable {
     /// False when the projector needs only each event's stream, type, version and time: its
     /// reads then leave the JSON of data and metadata on the server (empty in the events).
     var readsEventBodies: Bool { get }
-    /// A replay of the log into `tables` (a rebuild's shadow copies), fed batch by batch in
-    /// fence order.
+    /// A replay of the log into `tables` (a rebuild's shadow copies, empty when it starts), fed
+    /// batch by batch in fence order.
     func replay(into tables: TableNames) -> any ProjectorReplay
 }
 
