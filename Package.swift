@@ -90,7 +90,10 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Postgres", "EventStore", "CustomerService", "CustomerDomain", "JSON"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "CustomerService", "TestSupport"]),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: ["EventStore", "Postgres", "CustomerService", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CustomerDomainTests", dependencies: ["CustomerDomain", "JSON"]),
         .testTarget(name: "CustomerServiceTests", dependencies: ["CustomerService", "CustomerDomain", "JSON", "TestSupport"]),

@@ -32,9 +32,10 @@ import Testing
             #expect(try await CommandLineTests.customers(["migrate"], overrides: ["DATABASE_URL": url]).status == 0)
             try await admin.query(
                 """
-                INSERT INTO events (transaction_id, stream_id, stream_version, event_type, data)
+                INSERT INTO events (transaction_id, stream_id, stream_version, event_type, data, hash)
                 VALUES (((pg_snapshot_xmax(pg_current_snapshot())::text::bigint) + (3::bigint << 32))::text::xid8,
-                        'customer_00000000000000000000000000000001', 1, 'Restored', '{}')
+                        'customer_00000000000000000000000000000001', 1, 'Restored', '{}',
+                        event_hash(NULL, 'customer_00000000000000000000000000000001', 1, 'Restored', 1, '{}', '{}', now()))
                 """)
             let status = try await CommandLineTests.customers(["projections", "status"], overrides: ["DATABASE_URL": url])
             #expect(status.output.contains("FENCE BROKEN"), "\(status.output)")

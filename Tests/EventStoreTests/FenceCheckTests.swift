@@ -17,9 +17,10 @@ import Testing
             // As after a restore: an event written by a transaction five epochs ahead.
             try await pool.query(
                 """
-                INSERT INTO events (transaction_id, stream_id, stream_version, event_type, data)
+                INSERT INTO events (transaction_id, stream_id, stream_version, event_type, data, hash)
                 VALUES (((pg_snapshot_xmax(pg_current_snapshot())::text::bigint) + (5::bigint << 32))::text::xid8,
-                        'fence-2', 1, 'Restored', '{}')
+                        'fence-2', 1, 'Restored', '{}',
+                        event_hash(NULL, 'fence-2', 1, 'Restored', 1, '{}', '{}', now()))
                 """)
             let check = try await store.checkFence()
             #expect(!check.isIntact)
