@@ -23,14 +23,14 @@ import Testing
         try await pool.query(
             """
             SELECT stream_id, stream_version, event_type, schema_version, data::text, metadata::text,
-                   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), encode(hash, 'hex')
+                   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), hash
             FROM events WHERE stream_id = $1 ORDER BY stream_version
             """, [stream]
         ).rows.map { row in
             HashedRow(
                 stream: try row.decode(0), version: try row.decode(1), type: try row.decode(2),
                 schemaVersion: try row.decode(3), data: try row.decode(4), metadata: try row.decode(5),
-                recordedAt: try row.decode(6), hash: Array(hex: try row.decode(7)))
+                recordedAt: try row.decode(6), hash: Array(try row.decode(7, as: Data.self)))
         }
     }
 
@@ -73,17 +73,5 @@ import Testing
                                        e.data, e.metadata, e.recorded_at)
             """, [stream]).rows[0].decode(0, as: Int.self)
         #expect(mismatches == 0)
-    }
-}
-
-extension Array where Element == UInt8 {
-    init(hex: String) {
-        var bytes: [UInt8] = []
-        var high: UInt8?
-        for character in hex.utf8 {
-            let nibble = character <= UInt8(ascii: "9") ? character - UInt8(ascii: "0") : character - UInt8(ascii: "a") + 10
-            if let value = high { bytes.append(value << 4 | nibble); high = nil } else { high = nibble }
-        }
-        self = bytes
     }
 }
