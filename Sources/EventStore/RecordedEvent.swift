@@ -67,6 +67,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     /// A claim of a commit (an idempotency entry, a reservation; see `Commit.Claim`) is already
     /// held by another commit, which committed first: nothing was written.
     case claimTaken(String)
+    /// Another sealer stored this seal id first: nothing was written.
+    case sealTaken(sealId: Int64)
     /// The database failed (see `StoreFailure`).
     case failure(StoreFailure)
 
@@ -80,6 +82,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             check.problem
         case .claimTaken(let name):
             "the claim \(name) is already taken"
+        case .sealTaken(let sealId):
+            "seal \(sealId) was stored by another sealer at the same moment"
         case .failure(let failure):
             failure.description
         }

@@ -43,3 +43,4 @@ GRANT UPDATE (status, attempts, next_attempt_at, lease_until, first_attempt_at, 
     ON webhook_deliveries TO customers_service;
 GRANT SELECT, INSERT ON webhook_delivery_attempts TO customers_service;
 GRANT SELECT ON schema_migrations, schema_objects TO customers_service;
+GRANT SELECT, INSERT ON audit_seals, audit_seal_heads TO customers_service;
