@@ -42,6 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
     var rateLimitWrite = 100
     @Flag(inversion: .prefixedEnableDisable, help: "Deliver webhooks from this instance (another instance may).")
     var webhookDelivery = true
+    @Option(help: "Seconds between seals of the log, signed with $CUSTOMERS_AUDIT_SIGNING_KEY; 0 never seals.")
+    var sealEvery = 0
 
     func validate() throws {
         for (name, value) in [("database-wait-timeout", databaseWaitTimeout), ("statement-timeout", statementTimeout),
@@ -54,6 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         where !(0...1_000_000).contains(value) {
             throw ValidationError("--\(name) must be 0 (off) to 1000000 requests a second")
         }
+        guard (0...604_800).contains(sealEvery) else { throw ValidationError("--seal-every must be 0 (never) to 604800 seconds") }
     }
 
     func run() async throws {
@@ -61,6 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let keyring = try Self.keyring()
         let vault = PersonalDataVault(masterKey: try MasterKey.fromEnvironment())
+        let signingKey = sealEvery > 0 ? try AuditSigningKey.fromEnvironment() : nil
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
@@ -91,12 +95,16 @@ struct ServeCommand: AsyncParsableCommand {
         let customerServices = CustomerServices(store: store, vault: vault, webhookPolicy: WebhookURLPolicy.fromEnvironment())
         let app = buildApplication(configuration: configuration, services: APIServices(customerServices), logger: logger)
         // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the rest.
-        var delivery: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        var background: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if webhookDelivery {
-            delivery.append(.init(service: WebhookService(dispatcher: WebhookDispatcher(services: customerServices), logger: logger)))
+            background.append(.init(service: WebhookService(dispatcher: WebhookDispatcher(services: customerServices), logger: logger)))
+        }
+        if let signingKey {
+            background.append(.init(service: SealService(
+                sealer: AuditSealer(store: store, key: signingKey), interval: .seconds(sealEvery), logger: logger)))
         }
         let services = ServiceGroup(configuration: .init(
-            services: delivery + [
+            services: background + [
                 .init(service: app),
                 .init(service: ProjectorService(store: store, logger: logger)),
                 .init(service: GaugeSampler(store: store, deliveries: customerServices.deliveries)),
