@@ -14,6 +14,9 @@ import uuid
 
 _BASE = os.environ.get("FUZZ_BASE_URL", "http://127.0.0.1:18089")
 _TOKEN = os.environ.get("FUZZ_TOKEN", "")
+# Documents are accepted by a key of their own: four eyes refuse a decision by the key that
+# accepted one of the profile's documents, and the fuzzer decides with FUZZ_TOKEN.
+_REVIEWER_TOKEN = os.environ.get("FUZZ_REVIEWER_TOKEN", _TOKEN)
 _PDF = b"%PDF-1.7\n% fuzz drill fixture\n%%EOF\n"
 
 
@@ -21,12 +24,12 @@ class FixtureError(RuntimeError):
     """The API refused a request the drill needs to make its state: the drill cannot go on."""
 
 
-def _send(method, path, body=None, content_type="application/json"):
+def _send(method, path, body=None, content_type="application/json", token=None):
     data = body
     if body is not None and content_type == "application/json":
         data = json.dumps(body).encode()
     request = urllib.request.Request(_BASE + path, data=data, method=method)
-    request.add_header("Authorization", f"Bearer {_TOKEN}")
+    request.add_header("Authorization", f"Bearer {token or _TOKEN}")
     if data is not None:
         request.add_header("Content-Type", content_type)
     try:
@@ -85,7 +88,7 @@ def upload(target_id, target, document_type, country=None):
 
 
 def accept(document_id):
-    _send("POST", f"/v2/document/{document_id}/review", {"decision": "accepted"})
+    _send("POST", f"/v2/document/{document_id}/review", {"decision": "accepted"}, token=_REVIEWER_TOKEN)
 
 
 def pending_individual():

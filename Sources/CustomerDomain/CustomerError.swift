@@ -11,12 +11,15 @@ public enum CustomerError: Error, Hashable, Sendable {
     case notFound(MissingEntity)
     /// A creation command met a stream that already holds a customer.
     case alreadyExists(CustomerID)
+    /// A profile decision by the key that accepted one of its documents (`review/four-eyes`).
+    case fourEyes(String)
 
     public var code: String {
         switch self {
         case .validationFailed: "validation/failed"
         case .invalidRequest, .alreadyExists: "request/invalid"
         case .notFound: "customer/not-found"
+        case .fourEyes: "review/four-eyes"
         }
     }
 
@@ -29,13 +32,14 @@ public enum CustomerError: Error, Hashable, Sendable {
         case .invalidRequest(let detail, _): detail
         case .notFound(let entity): entity.description
         case .alreadyExists(let id): "Customer \(id) already exists."
+        case .fourEyes(let detail): detail
         }
     }
 
     public var problems: [FieldProblem] {
         switch self {
         case .validationFailed(let problems), .invalidRequest(_, let problems): problems
-        case .notFound, .alreadyExists: []
+        case .notFound, .alreadyExists, .fourEyes: []
         }
     }
 

@@ -15,10 +15,10 @@ public struct CustomerServices: Sendable {
 
     public init(
         store: EventStore, vault: PersonalDataVault, webhookPolicy: WebhookURLPolicy = WebhookURLPolicy(),
-        retrySchedule: RetrySchedule = RetrySchedule()
+        retrySchedule: RetrySchedule = RetrySchedule(), fourEyes: Bool = true
     ) {
         self.store = store
-        handler = CommandHandler(store: store, vault: vault)
+        handler = CommandHandler(store: store, vault: vault, fourEyes: fourEyes)
         queries = CustomerQueries(store: store)
         history = CustomerHistory(store: store, vault: vault)
         documents = DocumentContents(store: store)

@@ -42,6 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
     var rateLimitWrite = 100
     @Flag(inversion: .prefixedEnableDisable, help: "Deliver webhooks from this instance (another instance may).")
     var webhookDelivery = true
+    @Option(help: "on: a profile decision by the API key that accepted one of its documents is refused (403); off for sandboxes.")
+    var fourEyes: Switch = .on
     @Option(help: "Seconds between seals of the log, signed with $CUSTOMERS_AUDIT_SIGNING_KEY; 0 never seals.")
     var sealEvery = 0
 
@@ -92,7 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.requestHeadTimeout = .seconds(requestHeadTimeout)
         configuration.requestBodyTimeout = .seconds(requestBodyTimeout)
         configuration.rateLimits = RateLimits(read: rateLimitRead, write: rateLimitWrite)
-        let customerServices = CustomerServices(store: store, vault: vault, webhookPolicy: WebhookURLPolicy.fromEnvironment())
+        let customerServices = CustomerServices(store: store, vault: vault, webhookPolicy: WebhookURLPolicy.fromEnvironment(), fourEyes: fourEyes == .on)
         let app = buildApplication(configuration: configuration, services: APIServices(customerServices), logger: logger)
         // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the rest.
         var background: [ServiceGroupConfiguration.ServiceConfiguration] = []
@@ -137,4 +139,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         return keyring
     }
+}
+
+/// An option that is `on` or `off`.
+enum Switch: String, ExpressibleByArgument, CaseIterable {
+    case on, off
 }

@@ -15,6 +15,7 @@ enum TestApplication {
         writer:writer-secret-0000000001:customers:write
         reader:reader-secret-0000000001:customers:read
         reviewer:reviewer-secret-000000001:reviews:write
+        approver:approver-secret-000000001:reviews:write
         auditor:auditor-secret-00000000001:audit:read
         admin:admin-secret-000000000001:admin
         metrics:metrics-secret-0000000001:metrics:read
@@ -39,7 +40,7 @@ enum TestApplication {
     static func bearer(_ name: String) -> String {
         let secrets = [
             "writer": "writer-secret-0000000001", "reader": "reader-secret-0000000001",
-            "reviewer": "reviewer-secret-000000001", "auditor": "auditor-secret-00000000001",
+            "reviewer": "reviewer-secret-000000001", "approver": "approver-secret-000000001", "auditor": "auditor-secret-00000000001",
             "admin": "admin-secret-000000000001", "metrics": "metrics-secret-0000000001",
             "everything": "everything-secret-0000001",
         ]

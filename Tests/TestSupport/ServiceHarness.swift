@@ -101,7 +101,13 @@ public struct ServiceHarness: Sendable {
         _ command: CustomerCommand, on customer: CustomerID, idempotency: IdempotencyClaim? = nil
     ) async throws -> CommandResult {
         try await handler.handle(
-            command, customer: customer, request: Self.request(idempotency: idempotency), response: Self.viewResponse)
+            command, customer: customer, request: Self.request(idempotency: idempotency, actor: Self.actor(of: command)),
+            response: Self.viewResponse)
+    }
+
+    /// Who sends `command`: a profile decision comes from another key than the reviews (four eyes).
+    public static func actor(of command: CustomerCommand) -> String {
+        if case .decideProfile = command { "decider-key" } else { "ops-key" }
     }
 
     /// The customer's state folded from its stream.

@@ -44,9 +44,20 @@ public enum CustomerCommand: Hashable, Sendable {
 public struct CommandContext: Hashable, Sendable {
     /// The time the command is decided at; recorded in the events.
     public var now: Date
+    /// The API key (or operator) that sent the command: a document's reviewer, a profile's decider.
+    public var actor: String?
+    /// Whether a profile decision must come from another key than every review of its
+    /// documents (off only in sandboxes).
+    public var fourEyes: Bool
+    /// The identity of the criteria tables, recorded in every status change (see
+    /// `ProfileTables.rulesText`); computed once by the caller, which has a hash function.
+    public var rulesVersion: String?
 
-    public init(now: Date) {
+    public init(now: Date, actor: String? = nil, fourEyes: Bool = true, rulesVersion: String? = nil) {
         self.now = now
+        self.actor = actor
+        self.fourEyes = fourEyes
+        self.rulesVersion = rulesVersion
     }
 
     var timestamp: Timestamp { Timestamp(now) }

@@ -66,6 +66,6 @@ func decideReview(
         throw .invalid("Document \(id) was already reviewed: it is \(document.status.rawValue).")
     }
     return [.documentReviewed(DocumentReviewed(
-        documentId: id, decision: decision, detail: review.detail, reviewedAt: context.timestamp
+        documentId: id, decision: decision, detail: review.detail, reviewedBy: context.actor, reviewedAt: context.timestamp
     ))]
 }

@@ -31,8 +31,16 @@ func decideProfile(
                 + open.joined(separator: ", ") + "."
         )
     }
+    // Four eyes: whoever accepted one of the profile's documents does not also decide it.
+    if context.fourEyes, let actor = context.actor,
+       let reviewed = customer.acceptedDocuments(of: subject).first(where: { $0.reviewedBy == actor }) {
+        throw .fourEyes(
+            "\(actor) accepted document \(reviewed.id) of this profile, so another API key must decide \(name.rawValue) of \(subject)."
+        )
+    }
     return [.verificationProfileStatusChanged(VerificationProfileStatusChanged(
         profile: name, subject: subject, from: profile.status, to: verdict == .approved ? .approved : .rejected,
-        reason: .reviewDecision, detail: decision.detail, changedAt: context.timestamp
+        reason: .reviewDecision, detail: decision.detail, decidedBy: context.actor, rulesVersion: context.rulesVersion,
+        evidence: customer.evidence(of: subject), changedAt: context.timestamp
     ))]
 }

@@ -10,7 +10,7 @@ public func decide(
 ) throws(CustomerError) -> [CustomerEvent] {
     let facts = try decideFacts(command, state: state, context: context)
     guard !facts.isEmpty else { return [] }
-    return facts + statusChangesCalledFor(by: fold(facts, from: state), at: context.timestamp)
+    return facts + statusChangesCalledFor(by: fold(facts, from: state), context: context)
 }
 
 private func decideFacts(
@@ -62,7 +62,7 @@ private func existingEvenIfErased(_ state: CustomerState) throws(CustomerError) 
 /// The automatic moves between `incomplete` and `pending` that the criteria
 /// of `customer`'s profiles call for. Representatives come first because a
 /// business's `business_representatives` criterion reads their statuses.
-func statusChangesCalledFor(by state: CustomerState, at time: Timestamp) -> [CustomerEvent] {
+func statusChangesCalledFor(by state: CustomerState, context: CommandContext) -> [CustomerEvent] {
     guard let customer = state.customer else { return [] }
     let profiles = customer.subjectProfiles
     let ordered = Array(profiles.dropFirst()) + profiles.prefix(1)
@@ -72,7 +72,8 @@ func statusChangesCalledFor(by state: CustomerState, at time: Timestamp) -> [Cus
         guard target != profile.status else { return nil }
         return .verificationProfileStatusChanged(VerificationProfileStatusChanged(
             profile: profile.name, subject: subjectProfile.subject, from: profile.status, to: target,
-            reason: .criteriaChanged, detail: explanation(of: profile.criteria), changedAt: time
+            reason: .criteriaChanged, detail: explanation(of: profile.criteria), rulesVersion: context.rulesVersion,
+            evidence: customer.evidence(of: subjectProfile.subject), changedAt: context.timestamp
         ))
     }
 }

@@ -70,6 +70,7 @@ extension Customer {
             guard let index = documents.firstIndex(where: { $0.id == reviewed.documentId }) else { return }
             documents[index].status = reviewed.decision == .accepted ? .accepted : .rejected
             documents[index].reviewDetail = reviewed.detail
+            documents[index].reviewedBy = reviewed.reviewedBy
             documents[index].reviewedAt = reviewed.reviewedAt
         case .verificationProfileStatusChanged(let changed):
             let leavesIncomplete = changed.to != .incomplete

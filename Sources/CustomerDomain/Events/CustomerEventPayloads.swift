@@ -81,6 +81,8 @@ public struct DocumentReviewed: Codable, Hashable, Sendable {
     public var documentId: DocumentID
     public var decision: DocumentReviewDecision
     public var detail: String?
+    /// The API key that reviewed it (nil in reviews recorded before reviewers were).
+    public var reviewedBy: String?
     public var reviewedAt: Timestamp
 }
 
@@ -102,6 +104,12 @@ public struct VerificationProfileStatusChanged: Codable, Hashable, Sendable {
     public var reason: StatusChangeReason
     /// The reviewer's detail, or which criteria caused the change.
     public var detail: String?
+    /// The API key that decided, for a review decision.
+    public var decidedBy: String?
+    /// The SHA-256 of the criteria tables' text that placed the criteria (`ProfileTables.rulesText`).
+    public var rulesVersion: String?
+    /// The documents (and a business's representatives) the status rested on.
+    public var evidence: ProfileEvidence?
     public var changedAt: Timestamp
 }
 

@@ -96,6 +96,8 @@ public struct Document: Hashable, Sendable {
     public var status: DocumentStatus
     /// The reviewer's explanation, kept from the review decision.
     public var reviewDetail: String?
+    /// The API key that reviewed it.
+    public var reviewedBy: String?
     public var createdAt: Timestamp
     public var reviewedAt: Timestamp?
 }

@@ -1,12 +1,37 @@
-/// One criterion of a profile: its name and the rule that places it in one
-/// of the four lists.
+/// One criterion of a profile: its name, the rule that places it in one of the four lists, and
+/// the documents its place rests on (none for a criterion about fields).
 public struct Criterion<Subject>: Sendable {
     public let name: String
     public let rule: @Sendable (Subject) -> CriterionState
+    /// The document types that can satisfy it; part of the rules' text (see `ProfileTables.rulesText`).
+    public let documentTypes: [DocumentType]
+    let evidence: @Sendable (Subject) -> [Document]
 
     public init(_ name: String, rule: @escaping @Sendable (Subject) -> CriterionState) {
         self.name = name
         self.rule = rule
+        self.documentTypes = []
+        self.evidence = { _ in [] }
+    }
+
+    /// A criterion met by a document of `types` among `documents(subject)`: its state and its
+    /// evidence come from the same documents.
+    static func document(
+        _ name: String, fitting types: [DocumentType], of documents: @escaping @Sendable (Subject) -> [Document]
+    ) -> Criterion {
+        Criterion(name: name, documentTypes: types,
+                  rule: { documentCriterionState(documents($0), fitting: types) },
+                  evidence: { documentEvidence(documents($0), fitting: types) })
+    }
+
+    private init(
+        name: String, documentTypes: [DocumentType], rule: @escaping @Sendable (Subject) -> CriterionState,
+        evidence: @escaping @Sendable (Subject) -> [Document]
+    ) {
+        self.name = name
+        self.rule = rule
+        self.documentTypes = documentTypes
+        self.evidence = evidence
     }
 }
 
@@ -25,6 +50,18 @@ public struct CriteriaTable<Subject>: Sendable {
     }
 
     public var criterionNames: [String] { criteria.map(\.name) }
+
+    /// Each criterion's name with the documents its place rests on, in the table's order.
+    public func evidence(_ subject: Subject) -> [(criterion: String, documents: [Document])] {
+        criteria.map { ($0.name, $0.evidence(subject)) }
+    }
+
+    /// The table as text: the profile, then each criterion and the document types that meet it.
+    var text: String {
+        "\(profile.rawValue):\n" + criteria.map { criterion in
+            "  \(criterion.name)" + (criterion.documentTypes.isEmpty ? "" : " <- " + criterion.documentTypes.map(\.rawValue).joined(separator: " | "))
+        }.joined(separator: "\n")
+    }
 }
 
 /// A person under review: an individual customer, or a business
@@ -51,6 +88,15 @@ func documentCriterionState(_ documents: [Document], fitting types: [DocumentTyp
     case .accepted: return .complete
     case .rejected: return .errors(detail: latest.reviewDetail ?? "The document was rejected.")
     }
+}
+
+/// The documents a document criterion's state rests on: every accepted fitting document once
+/// one is accepted, else the latest fitting one (pending or rejected), else none.
+func documentEvidence(_ documents: [Document], fitting types: [DocumentType]) -> [Document] {
+    let fitting = documents.filter { types.contains($0.documentType) }
+    let accepted = fitting.filter { $0.status == .accepted }
+    if !accepted.isEmpty { return accepted }
+    return fitting.last.map { [$0] } ?? []
 }
 
 func presence(_ present: Bool) -> CriterionState {

@@ -6,12 +6,10 @@ public enum ProfileTables {
     static let taxIdentificationNumber = Criterion<PersonUnderReview>("tax_identification_number") {
         presence($0.personalInformation?.hasTaxIdentification ?? false)
     }
-    static let identityDocument = Criterion<PersonUnderReview>("identity_document") {
-        documentCriterionState($0.documents, fitting: DocumentType.governmentIssued)
-    }
-    static let livenessReportDocument = Criterion<PersonUnderReview>("liveness_report_document") {
-        documentCriterionState($0.documents, fitting: [.livenessReport])
-    }
+    static let identityDocument = Criterion<PersonUnderReview>.document(
+        "identity_document", fitting: DocumentType.governmentIssued, of: \.documents)
+    static let livenessReportDocument = Criterion<PersonUnderReview>.document(
+        "liveness_report_document", fitting: [.livenessReport], of: \.documents)
 
     /// Individuals.
     public static let kyc = CriteriaTable<PersonUnderReview>(profile: .kycProfileA, criteria: [
@@ -28,7 +26,7 @@ public enum ProfileTables {
             return presence(!details.roles.contains(.ubo) || details.ownershipBasisPoints != nil)
         },
         identityDocument, livenessReportDocument,
-        Criterion("proof_of_address_document") { documentCriterionState($0.documents, fitting: [.proofOfAddress]) },
+        Criterion.document("proof_of_address_document", fitting: [.proofOfAddress], of: \.documents),
     ])
 
     /// Businesses.
@@ -44,16 +42,25 @@ public enum ProfileTables {
                     && info.identificationNumberType != nil && info.incorporatedOn != nil
             )
         },
-        Criterion("incorporation_certificate_document") { businessDocumentState($0, .incorporationCert) },
-        Criterion("shareholder_registry_document") { businessDocumentState($0, .shareholderRegistry) },
-        Criterion("proof_of_address_document") { businessDocumentState($0, .proofOfAddress) },
+        Criterion.document("incorporation_certificate_document", fitting: [.incorporationCert], of: businessDocuments),
+        Criterion.document("shareholder_registry_document", fitting: [.shareholderRegistry], of: businessDocuments),
+        Criterion.document("proof_of_address_document", fitting: [.proofOfAddress], of: businessDocuments),
         Criterion("business_representatives") { business in
             if business.representatives.isEmpty { return .required }
             return business.representatives.allSatisfy { $0.profileStatus == .approved } ? .complete : .pending
         },
     ])
 
-    private static func businessDocumentState(_ business: Customer, _ type: DocumentType) -> CriterionState {
-        documentCriterionState(business.documents(of: .customer, id: business.id.rawValue), fitting: [type])
+    @Sendable private static func businessDocuments(_ business: Customer) -> [Document] {
+        business.documents(of: .customer, id: business.id.rawValue)
     }
+
+    /// Raised whenever a rule's logic changes; the criteria's names and document types are in
+    /// `rulesText` already, so a change to those shows without it.
+    static let revision = 1
+
+    /// The rules as text: what a status change's `rulesVersion` (its SHA-256) identifies. Two
+    /// decisions with the same rules version were made by the same tables.
+    public static let rulesText: String =
+        "customers verification rules, revision \(revision)\n" + [kyc.text, kyb.text, ubo.text].joined(separator: "\n") + "\n"
 }

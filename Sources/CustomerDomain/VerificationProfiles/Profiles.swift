@@ -6,10 +6,7 @@ extension Customer {
         let criteria: CriteriaLists
         switch type {
         case .individual:
-            criteria = ProfileTables.kyc.evaluate(PersonUnderReview(
-                email: email, phone: phone, address: address, personalInformation: personalInformation,
-                representationDetails: nil, documents: documents(of: .customer, id: id.rawValue)
-            ))
+            criteria = ProfileTables.kyc.evaluate(personUnderReview)
         case .business:
             criteria = ProfileTables.kyb.evaluate(self)
         }
@@ -18,13 +15,23 @@ extension Customer {
 
     /// A representative's `ubo_kyc_profile_a`.
     public func verificationProfile(of representative: Representative) -> VerificationProfile {
-        let criteria = ProfileTables.ubo.evaluate(PersonUnderReview(
+        let criteria = ProfileTables.ubo.evaluate(personUnderReview(of: representative))
+        return VerificationProfile(name: .uboKycProfileA, status: representative.profileStatus, criteria: criteria)
+    }
+
+    /// An individual customer as its profile's criteria see it.
+    var personUnderReview: PersonUnderReview {
+        PersonUnderReview(
+            email: email, phone: phone, address: address, personalInformation: personalInformation,
+            representationDetails: nil, documents: documents(of: .customer, id: id.rawValue))
+    }
+
+    func personUnderReview(of representative: Representative) -> PersonUnderReview {
+        PersonUnderReview(
             email: representative.email, phone: representative.phone, address: representative.address,
             personalInformation: representative.personalInformation,
             representationDetails: representative.representationDetails,
-            documents: documents(of: .businessRepresentative, id: representative.id.rawValue)
-        ))
-        return VerificationProfile(name: .uboKycProfileA, status: representative.profileStatus, criteria: criteria)
+            documents: documents(of: .businessRepresentative, id: representative.id.rawValue))
     }
 
     /// The profile of `subject`, if it belongs to this customer.

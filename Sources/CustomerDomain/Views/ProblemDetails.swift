@@ -18,6 +18,7 @@ public struct ProblemDetails: Codable, Hashable, Sendable, Error {
         "auth/forbidden": 403,
         "request/too-large": 413,
         "idempotency/mismatch": 422,
+        "review/four-eyes": 403,
     ]
 
     public init(status: Int, code: String, detail: String, correlationId: String, errors: [FieldProblem] = []) {

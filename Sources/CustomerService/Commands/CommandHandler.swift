@@ -11,11 +11,14 @@ public struct CommandHandler: Sendable {
     public let store: EventStore
     public let vault: PersonalDataVault
     public let maximumAttempts: Int
+    /// Whether a profile decision must come from another key than its documents' reviews.
+    public let fourEyes: Bool
 
-    public init(store: EventStore, vault: PersonalDataVault, maximumAttempts: Int = 8) {
+    public init(store: EventStore, vault: PersonalDataVault, maximumAttempts: Int = 8, fourEyes: Bool = true) {
         self.store = store
         self.vault = vault
         self.maximumAttempts = maximumAttempts
+        self.fourEyes = fourEyes
     }
 
     /// `response` says which view of the customer after the command answers it (with which
@@ -46,7 +49,9 @@ public struct CommandHandler: Sendable {
             }
             let events: [CustomerEvent]
             do {
-                events = try decide(command, state: loaded.state, context: CommandContext(now: request.now))
+                let context = CommandContext(
+                    now: request.now, actor: request.actor, fourEyes: fourEyes, rulesVersion: RulesVersion.current)
+                events = try decide(command, state: loaded.state, context: context)
             } catch {
                 throw CustomerServiceError.domain(error)
             }

@@ -124,22 +124,24 @@ struct APIDriver {
 
     // MARK: Decisions and history
 
+    /// A profile decision, by default from `approver`: four eyes refuse one from `reviewer`,
+    /// which accepts the documents.
     func decide(
-        customer: String, profile: String, _ decision: String = "approved",
+        customer: String, profile: String, _ decision: String = "approved", key: String = "approver",
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Reply {
         try await send(
-            .post, "/v2/customer/\(customer)/verification-profiles/\(profile)/decision", key: "reviewer",
+            .post, "/v2/customer/\(customer)/verification-profiles/\(profile)/decision", key: key,
             json: #"{"decision":"\#(decision)"}"#, sourceLocation: sourceLocation)
     }
 
     func decide(
         representative: String, profile: String = "ubo_kyc_profile_a", _ decision: String = "approved",
-        sourceLocation: SourceLocation = #_sourceLocation
+        key: String = "approver", sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Reply {
         try await send(
             .post, "/v2/business-representative/\(representative)/verification-profiles/\(profile)/decision",
-            key: "reviewer", json: #"{"decision":"\#(decision)"}"#, sourceLocation: sourceLocation)
+            key: key, json: #"{"decision":"\#(decision)"}"#, sourceLocation: sourceLocation)
     }
 
     func events(of customer: String, query: String = "", sourceLocation: SourceLocation = #_sourceLocation) async throws -> Reply {

@@ -61,7 +61,7 @@ import Testing
                 "DocumentReviewed", "DocumentReviewed", "VerificationProfileStatusChanged",
             ])
             #expect(events.map { $0["metadata"]["actor"].text ?? "" } == [
-                "writer", "writer", "writer", "writer", "reviewer", "reviewer", "reviewer",
+                "writer", "writer", "writer", "writer", "reviewer", "reviewer", "approver",
             ])
             #expect(events.map { $0["version"].integer ?? 0 } == Array(1...7))
             #expect(events[3]["data"]["to"].text == "pending")
