@@ -80,9 +80,12 @@ struct Scenario {
     var clock: Double = 0
 
     @discardableResult
-    mutating func run(_ command: CustomerCommand) throws(CustomerError) -> [CustomerEvent] {
+    mutating func run(_ command: CustomerCommand, by actor: String? = nil, fourEyes: Bool = true) throws(CustomerError) -> [CustomerEvent] {
         clock += 1
-        let emitted = try decide(command, state: state, context: Fixtures.later(clock))
+        var context = Fixtures.later(clock)
+        context.actor = actor
+        context.fourEyes = fourEyes
+        let emitted = try decide(command, state: state, context: context)
         state = fold(emitted, from: state)
         events += emitted
         return emitted
