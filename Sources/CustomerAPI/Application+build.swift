@@ -42,6 +42,7 @@ public func endpoints(configuration: APIConfiguration, services: APIServices) ->
     ).endpoints
         + CustomerRoutes(services: services).endpoints
         + HistoryRoutes(services: services).endpoints
+        + ExplanationRoutes(services: services).endpoints
         + RepresentativeRoutes(services: services).endpoints
         + DocumentRoutes(services: services).endpoints
         + WebhookRoutes(services: services).endpoints

@@ -78,6 +78,28 @@ import Testing
         }
     }
 
+    @Test func explainPrintsEachCriterionWithItsEventAndEvidence() async throws {
+        try await ServiceHarness.with { harness in
+            let jane: CustomerID = ServiceInputs.fresh()
+            for command in Lifecycles.individualApproval(of: jane) {
+                try await harness.run(command, on: jane)
+            }
+            let explained = try await Self.customers(["explain", jane.rawValue])
+            #expect(explained.status == 0, "\(explained.errors)")
+            let lines = explained.output.split(separator: "\n").map(String.init)
+            #expect(lines.first?.hasPrefix("kyc_profile_a of \(jane): approved since v7 VerificationProfileStatusChanged by decider-key") == true,
+                    "\(explained.output)")
+            #expect(lines.contains { $0.contains("(the current rules)") }, "\(explained.output)")
+            #expect(lines.contains { $0.hasPrefix("  complete email_address") && $0.contains("since v1 IndividualCustomerCreated by ops-key") },
+                    "\(explained.output)")
+            #expect(lines.contains { $0.contains("passport sha256") && $0.contains("accepted by ops-key in v") }, "\(explained.output)")
+
+            let json = try await Self.customers(["explain", jane.rawValue, "--json"])
+            #expect(json.output.hasPrefix("[{"), "\(json.output)")
+            #expect(json.output.contains(#""decidedBy":"decider-key""#))
+        }
+    }
+
     @Test func showAsOfVersionOnePrintsTheCustomerAsCreated() async throws {
         try await ServiceHarness.with { harness in
             let jane: CustomerID = ServiceInputs.fresh()

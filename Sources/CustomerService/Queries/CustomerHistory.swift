@@ -60,4 +60,9 @@ public struct CustomerHistory: Sendable {
     public func state(of customer: CustomerID, asOf time: Date) async throws -> CustomerState {
         try TimeTravel.state(of: try await events(of: customer), asOf: time)
     }
+
+    /// Why `subject`'s `profile` is where it is (nil: no such customer or profile).
+    public func explanation(of customer: CustomerID, profile: ProfileName, subject: ProfileSubject) async throws -> ProfileExplanation? {
+        try ProfileExplanation.explain(try await events(of: customer), profile: profile, subject: subject)
+    }
 }
