@@ -43,6 +43,7 @@ public func endpoints(configuration: APIConfiguration, services: APIServices) ->
         + CustomerRoutes(services: services).endpoints
         + HistoryRoutes(services: services).endpoints
         + ExplanationRoutes(services: services).endpoints
+        + LegalHoldRoutes(services: services).endpoints
         + RepresentativeRoutes(services: services).endpoints
         + DocumentRoutes(services: services).endpoints
         + WebhookRoutes(services: services).endpoints

@@ -13,6 +13,8 @@ public enum CustomerError: Error, Hashable, Sendable {
     case alreadyExists(CustomerID)
     /// A profile decision by the key that accepted one of its documents (`review/four-eyes`).
     case fourEyes(String)
+    /// Erasure of a customer under a legal hold (`customer/legal-hold`).
+    case legalHold(String)
 
     public var code: String {
         switch self {
@@ -20,6 +22,7 @@ public enum CustomerError: Error, Hashable, Sendable {
         case .invalidRequest, .alreadyExists: "request/invalid"
         case .notFound: "customer/not-found"
         case .fourEyes: "review/four-eyes"
+        case .legalHold: "customer/legal-hold"
         }
     }
 
@@ -32,14 +35,14 @@ public enum CustomerError: Error, Hashable, Sendable {
         case .invalidRequest(let detail, _): detail
         case .notFound(let entity): entity.description
         case .alreadyExists(let id): "Customer \(id) already exists."
-        case .fourEyes(let detail): detail
+        case .fourEyes(let detail), .legalHold(let detail): detail
         }
     }
 
     public var problems: [FieldProblem] {
         switch self {
         case .validationFailed(let problems), .invalidRequest(_, let problems): problems
-        case .notFound, .alreadyExists, .fourEyes: []
+        case .notFound, .alreadyExists, .fourEyes, .legalHold: []
         }
     }
 

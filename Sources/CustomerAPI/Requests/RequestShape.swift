@@ -129,6 +129,7 @@ enum RequestShapes {
         "personalInformation": personalInformation, "representationDetails": representationDetails,
     ])
     static let decision = RequestShape.object(["decision": word, "detail": prose])
+    static let legalHold = RequestShape.object(["reason": prose])
     static let webhook = RequestShape.object([
         "url": .text(maximum: 2_048), "events": .array(word), "description": .text(maximum: 500), "enabled": .bool,
     ])

@@ -14,6 +14,9 @@ public enum CustomerCommand: Hashable, Sendable {
     case decideProfile(ProfileName, subject: ProfileSubject, ProfileDecision)
     /// Erases the customer's personal data (its key is destroyed with the event).
     case erasePersonalData
+    /// Forbids erasure until released.
+    case placeLegalHold(LegalHoldRequest)
+    case releaseLegalHold
 
     /// Whether the command creates its customer (and so names a stream that does not exist yet).
     public var createsCustomer: Bool {
@@ -36,6 +39,8 @@ public enum CustomerCommand: Hashable, Sendable {
         case .reviewDocument: "ReviewDocument"
         case .decideProfile: "DecideVerificationProfile"
         case .erasePersonalData: "ErasePersonalData"
+        case .placeLegalHold: "PlaceLegalHold"
+        case .releaseLegalHold: "ReleaseLegalHold"
         }
     }
 }

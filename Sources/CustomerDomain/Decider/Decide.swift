@@ -41,7 +41,17 @@ private func decideFacts(
         // Erasing twice is erasing once: the second time records nothing.
         let customer = try existingEvenIfErased(state)
         guard customer.personalDataErasedAt == nil else { return [] }
+        if let hold = customer.legalHold {
+            throw .legalHold("Customer \(customer.id) is under a legal hold since \(hold.since.iso8601) (\(hold.reason)); "
+                + "its personal data cannot be erased until the hold is released.")
+        }
         return [.personalDataErased(PersonalDataErased(erasedAt: context.timestamp))]
+    case .placeLegalHold(let request):
+        return try decideLegalHold(request, on: existing(state), context: context)
+    case .releaseLegalHold:
+        let customer = try existing(state)
+        guard customer.legalHold != nil else { throw .invalid("Customer \(customer.id) is not under a legal hold.") }
+        return [.legalHoldReleased(LegalHoldReleased(releasedAt: context.timestamp))]
     }
 }
 

@@ -86,6 +86,10 @@ extension Customer {
                     }
                 }
             }
+        case .legalHoldPlaced(let placed):
+            legalHold = LegalHold(reason: placed.reason, since: placed.placedAt)
+        case .legalHoldReleased:
+            legalHold = nil
         case .personalDataErased(let erased):
             personalDataErasedAt = erased.erasedAt
             personalInformation = personalInformation?.erased

@@ -10,6 +10,8 @@ public enum CustomerEvent: Hashable, Sendable {
     case documentReviewed(DocumentReviewed)
     case verificationProfileStatusChanged(VerificationProfileStatusChanged)
     case personalDataErased(PersonalDataErased)
+    case legalHoldPlaced(LegalHoldPlaced)
+    case legalHoldReleased(LegalHoldReleased)
 
     /// The stable name stored as the event's type. Never rename one: stored
     /// events are read back by it.
@@ -25,6 +27,8 @@ public enum CustomerEvent: Hashable, Sendable {
         case .documentReviewed: "DocumentReviewed"
         case .verificationProfileStatusChanged: "VerificationProfileStatusChanged"
         case .personalDataErased: "PersonalDataErased"
+        case .legalHoldPlaced: "LegalHoldPlaced"
+        case .legalHoldReleased: "LegalHoldReleased"
         }
     }
 
@@ -41,6 +45,8 @@ public enum CustomerEvent: Hashable, Sendable {
         case .documentReviewed(let event): event.reviewedAt
         case .verificationProfileStatusChanged(let event): event.changedAt
         case .personalDataErased(let event): event.erasedAt
+        case .legalHoldPlaced(let event): event.placedAt
+        case .legalHoldReleased(let event): event.releasedAt
         }
     }
 

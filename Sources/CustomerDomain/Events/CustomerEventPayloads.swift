@@ -119,3 +119,14 @@ public struct VerificationProfileStatusChanged: Codable, Hashable, Sendable {
 public struct PersonalDataErased: Codable, Hashable, Sendable {
     public var erasedAt: Timestamp
 }
+
+/// The customer's records must be kept (anti-money-laundering record keeping, litigation):
+/// while the hold stands, its personal data cannot be erased.
+public struct LegalHoldPlaced: Codable, Hashable, Sendable {
+    public var reason: String
+    public var placedAt: Timestamp
+}
+
+public struct LegalHoldReleased: Codable, Hashable, Sendable {
+    public var releasedAt: Timestamp
+}

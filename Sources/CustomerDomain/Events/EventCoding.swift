@@ -33,6 +33,8 @@ extension CustomerEvent {
         "DocumentReviewed": 1,
         "VerificationProfileStatusChanged": 1,
         "PersonalDataErased": 1,
+        "LegalHoldPlaced": 1,
+        "LegalHoldReleased": 1,
     ]
 
     public var schemaVersion: Int { Self.schemaVersions[type] ?? 1 }
@@ -93,6 +95,8 @@ extension CustomerEvent {
         case "DocumentReviewed": return .documentReviewed(try decoder.decode(DocumentReviewed.self, from: tree))
         case "VerificationProfileStatusChanged": return .verificationProfileStatusChanged(try decoder.decode(VerificationProfileStatusChanged.self, from: tree))
         case "PersonalDataErased": return .personalDataErased(try decoder.decode(PersonalDataErased.self, from: tree))
+        case "LegalHoldPlaced": return .legalHoldPlaced(try decoder.decode(LegalHoldPlaced.self, from: tree))
+        case "LegalHoldReleased": return .legalHoldReleased(try decoder.decode(LegalHoldReleased.self, from: tree))
         default: throw EventDecodingError.unknownType(type)
         }
     }
@@ -110,6 +114,8 @@ extension CustomerEvent {
         case .documentReviewed(let event): event
         case .verificationProfileStatusChanged(let event): event
         case .personalDataErased(let event): event
+        case .legalHoldPlaced(let event): event
+        case .legalHoldReleased(let event): event
         }
     }
 }

@@ -31,7 +31,7 @@ extension CustomerEvent {
         switch self {
         case .individualCustomerCreated, .businessCustomerCreated:
             return NotificationOfEvent(name: .customerCreate)
-        case .individualCustomerUpdated, .personalDataErased:
+        case .individualCustomerUpdated, .personalDataErased, .legalHoldPlaced, .legalHoldReleased:
             return NotificationOfEvent(name: .customerUpdate)
         case .businessRepresentativeAdded:
             return NotificationOfEvent(name: .representativeCreate)

@@ -34,6 +34,8 @@ public struct Customer: Hashable, Sendable {
     public var identityFrozenAt: Timestamp?
     /// When the customer's personal data was erased; an erased customer takes no more commands.
     public var personalDataErasedAt: Timestamp?
+    /// The legal hold that forbids erasure, while it stands.
+    public var legalHold: LegalHold?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 

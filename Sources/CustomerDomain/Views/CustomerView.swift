@@ -17,6 +17,8 @@ public struct CustomerView: Codable, Hashable, Sendable {
     public var addresses: [PostalAddress]?
     public var verificationProfiles: [VerificationProfile]
     public var meta: Meta?
+    /// Present while a legal hold forbids erasing the customer.
+    public var legalHold: LegalHoldView?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -41,6 +43,7 @@ public struct CustomerView: Codable, Hashable, Sendable {
         }
         verificationProfiles = [profile ?? customer.verificationProfile]
         meta = customer.meta
+        legalHold = customer.legalHold.map { LegalHoldView(reason: $0.reason, since: $0.since) }
         createdAt = customer.createdAt
         updatedAt = customer.updatedAt
     }
@@ -50,6 +53,11 @@ public struct CustomerView: Codable, Hashable, Sendable {
         guard let customer = state.customer else { return nil }
         self.init(customer)
     }
+}
+
+public struct LegalHoldView: Codable, Hashable, Sendable {
+    public var reason: String
+    public var since: Timestamp
 }
 
 /// `{"customers": [...], "pagination": {...}}` of the customer list.

@@ -19,6 +19,7 @@ public struct ProblemDetails: Codable, Hashable, Sendable, Error {
         "request/too-large": 413,
         "idempotency/mismatch": 422,
         "review/four-eyes": 403,
+        "customer/legal-hold": 409,
     ]
 
     public init(status: Int, code: String, detail: String, correlationId: String, errors: [FieldProblem] = []) {
