@@ -139,6 +139,12 @@ _STATE = {
     "POST /v2/customer/{id}/verification-profiles/{name}/decision":
         _set_path(id=fixtures.pending_individual, name="kyc_profile_a"),
     "POST /v2/customer/{id}/forget": _set_path(id=fixtures.individual),
+    "POST /v2/customer/{id}/legal-hold": _set_path(id=fixtures.individual),
+    "DELETE /v2/customer/{id}/legal-hold": _set_path(id=fixtures.held_individual),
+    "GET /v2/customer/{id}/verification-profiles/{name}/explanation":
+        _set_path(id=lambda: _shared("read individual"), name="kyc_profile_a"),
+    "GET /v2/business-representative/{id}/verification-profiles/{name}/explanation":
+        _set_path(id=lambda: _shared("read representative"), name="ubo_kyc_profile_a"),
     "POST /v2/document": _upload,
     "POST /v2/document/{id}/review":
         _set_path(id=lambda: fixtures.upload(_shared("reviews individual"), "customer", "passport", "USA")),

@@ -57,6 +57,13 @@ def individual():
     return _send("POST", "/v2/customer", {"type": "individual", **_person()})["id"]
 
 
+def held_individual():
+    """A new individual under a legal hold, for its release."""
+    customer = individual()
+    _send("POST", f"/v2/customer/{customer}/legal-hold", {"reason": "fuzz drill fixture"})
+    return customer
+
+
 def business():
     """A new business without representatives."""
     body = {

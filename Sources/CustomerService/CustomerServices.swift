@@ -19,9 +19,9 @@ public struct CustomerServices: Sendable {
     ) {
         self.store = store
         handler = CommandHandler(store: store, vault: vault, fourEyes: fourEyes)
-        queries = CustomerQueries(store: store)
+        queries = CustomerQueries(store: store, emailIndex: vault.emailIndex)
         history = CustomerHistory(store: store, vault: vault)
-        documents = DocumentContents(store: store)
+        documents = DocumentContents(store: store, vault: vault)
         feed = NotificationFeed(store: store, history: history)
         subscriptions = WebhookSubscriptions(store: store, vault: vault, policy: webhookPolicy)
         deliveries = WebhookDeliveries(store: store, schedule: retrySchedule)

@@ -35,6 +35,13 @@ struct MigrateCommand: AsyncParsableCommand {
                 for migration in applied.migrations { print("applied \(migration.version) \(migration.name)") }
                 for object in applied.objects { print("applied \(object.name)") }
             }
+            // With the master key at hand, reservations made before the blind index get it now;
+            // without it, `serve` does so when it starts.
+            if let masterKey = try? MasterKey.fromEnvironment() {
+                let indexed = try await PersonalDataVault(masterKey: masterKey).emailIndex
+                    .indexLegacyReservations(on: EventStore(pool: pool))
+                if indexed > 0 { print("indexed \(indexed) email reservations") }
+            }
             if let serviceLogin {
                 let password = try ServiceLogin.password()
                 try await ServiceLogin(name: serviceLogin, password: password).apply(on: pool)

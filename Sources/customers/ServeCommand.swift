@@ -80,6 +80,9 @@ struct ServeCommand: AsyncParsableCommand {
         let store = EventStore(pool: pool)
         let migrator = Migrator(pool: pool, schema: CustomerSchema.database)
         try await vault.checkMasterKey(on: store)
+        // Reservations made before the blind index get it before any creation compares with them.
+        let indexed = try await vault.emailIndex.indexLegacyReservations(on: store)
+        if indexed > 0 { logger.info("email reservations indexed", metadata: ["reservations": "\(indexed)"]) }
         // The projectors this process runs would miss events behind a restored log's fence.
         try await store.requireIntactFence()
         var configuration = APIConfiguration(

@@ -22,7 +22,7 @@ public struct ServiceHarness: Sendable {
         self.vault = vault
     }
 
-    public var queries: CustomerQueries { CustomerQueries(store: store) }
+    public var queries: CustomerQueries { CustomerQueries(store: store, emailIndex: vault.emailIndex) }
     public var history: CustomerHistory { CustomerHistory(store: store, vault: vault) }
     /// Rebuild and verify of the customer read models.
     public var projection: ProjectorRebuild { ProjectorRebuild(projector: CustomerReadModelProjector(vault: vault), store: store) }

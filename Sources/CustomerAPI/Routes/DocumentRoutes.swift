@@ -45,10 +45,17 @@ struct DocumentRoutes {
         for field in form.orderedFields {
             if let maximum = Self.maximumLengths[field.name], TextLength.exceeds(field.value, maximum) {
                 problems.append(FieldProblem(pointer: "/\(field.name)", detail: "Must be at most \(maximum) characters."))
+            } else if field.value.utf8.contains(0) {
+                // Refused as in a JSON body: sealed, a NUL would be stored where no text can hold one.
+                problems.append(FieldProblem(pointer: "/\(field.name)", detail: "Must not contain the NUL character (U+0000)."))
             }
         }
-        if let name = form.file(named: "file")?.filename, TextLength.exceeds(name, 255) {
-            problems.append(FieldProblem(pointer: "/file", detail: "The file name must be at most 255 characters."))
+        if let name = form.file(named: "file")?.filename {
+            if TextLength.exceeds(name, 255) {
+                problems.append(FieldProblem(pointer: "/file", detail: "The file name must be at most 255 characters."))
+            } else if name.utf8.contains(0) {
+                problems.append(FieldProblem(pointer: "/file", detail: "The file name must not contain the NUL character (U+0000)."))
+            }
         }
         guard let file = form.file(named: "file"), !file.bytes.isEmpty else {
             problems.append(FieldProblem(pointer: "/file", detail: "Is required: the document's bytes."))
@@ -75,8 +82,7 @@ struct DocumentRoutes {
         // The domain's own rules, before the owner is looked up by a target that may be wrong.
         try upload.validate().check()
         let customer = try await owner(of: upload)
-        // Content-addressed: stored in the command's own transaction, only when it records the
-        // upload, and once however often the same file is sent.
+        // Stored sealed in the command's own transaction, only when it records the upload.
         let content = DocumentContent(bytes: Data(file.bytes), sha256: sha256, mimeType: mimeType)
         let id = DocumentID(randomBytes: FreshIdentifiers.bytes())!
         return try await execution.run(

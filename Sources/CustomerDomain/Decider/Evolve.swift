@@ -91,10 +91,22 @@ extension Customer {
         case .legalHoldReleased:
             legalHold = nil
         case .personalDataErased(let erased):
+            // Every personal field reads as a destroyed key opens it: `[erased]`.
             personalDataErasedAt = erased.erasedAt
+            email = PersonalData.erased
+            phone = PersonalData.erased
+            address = address?.erased
+            addresses = addresses.map(\.erased)
             personalInformation = personalInformation?.erased
             for index in representatives.indices {
+                representatives[index].email = PersonalData.erased
+                representatives[index].phone = PersonalData.erased
+                representatives[index].address = representatives[index].address.erased
                 representatives[index].personalInformation = representatives[index].personalInformation?.erased
+            }
+            for index in documents.indices {
+                documents[index].fileName = PersonalData.erased
+                documents[index].description = documents[index].description.map { _ in PersonalData.erased }
             }
         }
     }

@@ -59,10 +59,44 @@ public enum CustomerEvent: Hashable, Sendable {
     /// The same event with `transform` applied to every personal field that holds a value: how
     /// the service seals an event for the log and opens a stored one, as a step of its own.
     public func mappingPersonalFields(_ transform: (PersonalField, String) throws -> String) rethrows -> CustomerEvent {
-        try mappingPersonDetails { try $0.mappingPersonalFields(transform) }
+        switch self {
+        case .individualCustomerCreated(var event):
+            event.email = try transform(.email, event.email)
+            event.phone = try transform(.phone, event.phone)
+            event.address = try event.address.mappingPersonalFields(transform)
+            event.personalInformation = try event.personalInformation?.mappingPersonalFields(transform)
+            return .individualCustomerCreated(event)
+        case .businessCustomerCreated(var event):
+            event.email = try transform(.email, event.email)
+            event.phone = try transform(.phone, event.phone)
+            event.addresses = try event.addresses.map { try $0.mappingPersonalFields(transform) }
+            return .businessCustomerCreated(event)
+        case .individualCustomerUpdated(var event):
+            event.address = try event.address?.mappingPersonalFields(transform)
+            event.personalInformation = try event.personalInformation?.mappingPersonalFields(transform)
+            return .individualCustomerUpdated(event)
+        case .businessRepresentativeAdded(var event):
+            event.email = try transform(.email, event.email)
+            event.phone = try transform(.phone, event.phone)
+            event.address = try event.address.mappingPersonalFields(transform)
+            event.personalInformation = try event.personalInformation?.mappingPersonalFields(transform)
+            return .businessRepresentativeAdded(event)
+        case .businessRepresentativeUpdated(var event):
+            event.email = try event.email.map { try transform(.email, $0) }
+            event.phone = try event.phone.map { try transform(.phone, $0) }
+            event.address = try event.address?.mappingPersonalFields(transform)
+            event.personalInformation = try event.personalInformation?.mappingPersonalFields(transform)
+            return .businessRepresentativeUpdated(event)
+        case .documentUploaded(var event):
+            event.fileName = try transform(.documentFileName, event.fileName)
+            event.description = try event.description.map { try transform(.documentDescription, $0) }
+            return .documentUploaded(event)
+        default:
+            return self
+        }
     }
 
-    /// The same event with `transform` applied to the person details it carries, if any.
+    /// The same event with the person details it carries masked (tax numbers hidden).
     private func mappingPersonDetails(_ transform: (PersonDetails) throws -> PersonDetails) rethrows -> CustomerEvent {
         switch self {
         case .individualCustomerCreated(var event):

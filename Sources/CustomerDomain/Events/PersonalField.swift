@@ -4,6 +4,18 @@
 public enum PersonalField: String, CaseIterable, Hashable, Sendable {
     case firstName, lastName, middleName, dateOfBirth, taxIdentificationNumber, taxIdentificationNumberDescription
     case gender, nationality, countryOfBirth, residencyCountry, occupationSocCode, sourceOfFunds
+    /// How to reach the customer or a representative.
+    case email, phone
+    /// The parts of an address that locate it (its country and type stay plain).
+    case addressLine1, addressLine2, addressCity, addressState, addressPostalCode
+    /// What an uploader called a document: a file name often names its person.
+    case documentFileName, documentDescription
+
+    /// The fields of `PersonDetails`.
+    public static let personDetails: [PersonalField] = [
+        .firstName, .lastName, .middleName, .dateOfBirth, .taxIdentificationNumber, .taxIdentificationNumberDescription,
+        .gender, .nationality, .countryOfBirth, .residencyCountry, .occupationSocCode, .sourceOfFunds,
+    ]
 }
 
 public enum PersonalData {

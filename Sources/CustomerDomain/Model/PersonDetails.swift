@@ -95,6 +95,7 @@ public struct PersonDetails: Codable, Hashable, Sendable {
             case .residencyCountry: residencyCountry
             case .occupationSocCode: occupationSocCode
             case .sourceOfFunds: sourceOfFunds
+            default: nil
             }
         }
         set {
@@ -111,6 +112,7 @@ public struct PersonDetails: Codable, Hashable, Sendable {
             case .residencyCountry: residencyCountry = newValue
             case .occupationSocCode: occupationSocCode = newValue
             case .sourceOfFunds: sourceOfFunds = newValue
+            default: break
             }
         }
     }
@@ -119,7 +121,7 @@ public struct PersonDetails: Codable, Hashable, Sendable {
     /// service seals them for the log and opens them again.
     public func mappingPersonalFields(_ transform: (PersonalField, String) throws -> String) rethrows -> PersonDetails {
         var copy = self
-        for field in PersonalField.allCases {
+        for field in PersonalField.personDetails {
             if let value = copy[field] { copy[field] = try transform(field, value) }
         }
         return copy
@@ -133,7 +135,7 @@ public struct PersonDetails: Codable, Hashable, Sendable {
 
     /// True when the personal fields were erased.
     public var isErased: Bool {
-        PersonalField.allCases.contains { self[$0] == PersonalData.erased }
+        PersonalField.personDetails.contains { self[$0] == PersonalData.erased }
     }
 
     /// The tax identification number and its description hidden, for audit output; neither is

@@ -32,3 +32,19 @@ public struct PostalAddress: Codable, Hashable, Sendable {
             postalCode: input.postalCode, country: country)
     }
 }
+
+extension PostalAddress {
+    /// The address with `transform` applied to each part that locates it.
+    public func mappingPersonalFields(_ transform: (PersonalField, String) throws -> String) rethrows -> PostalAddress {
+        var copy = self
+        copy.line1 = try transform(.addressLine1, line1)
+        copy.line2 = try line2.map { try transform(.addressLine2, $0) }
+        copy.city = try transform(.addressCity, city)
+        copy.state = try state.map { try transform(.addressState, $0) }
+        copy.postalCode = try postalCode.map { try transform(.addressPostalCode, $0) }
+        return copy
+    }
+
+    /// Every part that locates it erased.
+    public var erased: PostalAddress { mappingPersonalFields { _, _ in PersonalData.erased } }
+}

@@ -80,7 +80,7 @@ public struct CommandHandler: Sendable {
                     // Another command gave the customer its first key since this one looked.
                     continue
                 case EmailReservation.claimName:
-                    throw CustomerServiceError.duplicateEmail(email: EmailReservation.key(of: state.customer?.email ?? ""))
+                    throw CustomerServiceError.duplicateEmail(email: EmailIndex.normalised(state.customer?.email ?? ""))
                 default:
                     throw EventStoreError.claimTaken(claim)
                 }

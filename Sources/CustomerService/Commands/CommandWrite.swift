@@ -34,8 +34,10 @@ struct CommandWrite {
                 cipher = made.cipher
                 claims.append(Commit.Claim(CustomerKeyClaim.name, made.statement))
             }
-            if let reservation = EmailReservation(creating: command, in: stream) { claims.append(reservation.claim) }
-            if let content { companions.append(DocumentContents.storeStatement(content)) }
+            if let reservation = EmailReservation(creating: command, in: stream) { claims.append(reservation.claim(vault.emailIndex)) }
+            if let content, case .recordDocumentUpload(let document, _) = command {
+                companions.append(try DocumentContents.storeStatement(content, of: document, sealedBy: cipher))
+            }
         }
         let projections = events.isEmpty ? [] : rendered.map { rendered in
             [Commit.ProjectedRows(
@@ -63,8 +65,9 @@ enum CustomerKeyClaim {
 }
 
 /// An email belongs to one customer of each type. The reservation, keyed by the type and the
-/// normalised (lower-cased) address, is written in the creating command's transaction, so the
-/// database arbitrates concurrent creations; read models carry no invariant.
+/// address's blind index (`EmailIndex`), is written in the creating command's transaction, so
+/// the database arbitrates concurrent creations; read models carry no invariant. Forgetting the
+/// customer deletes it.
 struct EmailReservation {
     static let claimName = "email"
 
@@ -87,13 +90,9 @@ struct EmailReservation {
         customer = stream
     }
 
-    /// Emails are ASCII (validation refuses anything else), so lower-casing is the whole
-    /// normalisation, the same in Swift as in PostgreSQL.
-    static func key(of email: String) -> String { email.lowercased() }
-
-    var claim: Commit.Claim {
+    func claim(_ index: EmailIndex) -> Commit.Claim {
         Commit.Claim(Self.claimName, SQL(
             "INSERT INTO email_reservations (customer_type, email_key, customer_id) VALUES ($1, $2, $3)",
-            [.text(type.rawValue), .text(Self.key(of: email)), .text(customer)]))
+            [.text(type.rawValue), .text(index.key(of: email)), .text(customer)]))
     }
 }

@@ -37,6 +37,26 @@ struct CustomerCipher: Sendable {
         }
     }
 
+    /// An uploaded file's bytes sealed, bound to the customer and the document.
+    func seal(content: Data, of document: String) throws -> Data {
+        guard let key = keyBytes else { throw PersonalDataError.keyDestroyed(customer: customer) }
+        let box = try AES.GCM.seal(content, using: SymmetricKey(data: key), authenticating: Data("\(customer)/document/\(document)".utf8))
+        guard let combined = box.combined else { throw PersonalDataError.keyDestroyed(customer: customer) }
+        return combined
+    }
+
+    /// The bytes `seal(content:of:)` sealed; nil once the key is destroyed.
+    func open(content: Data, of document: String) throws -> Data? {
+        guard let key = keyBytes else { return nil }
+        do {
+            return try AES.GCM.open(
+                AES.GCM.SealedBox(combined: content), using: SymmetricKey(data: key),
+                authenticating: Data("\(customer)/document/\(document)".utf8))
+        } catch {
+            throw PersonalDataError.unreadableField(customer: customer, field: "document \(document)")
+        }
+    }
+
     private func associatedData(_ field: PersonalField) -> Data {
         Data("\(customer)/\(field.rawValue)".utf8)
     }

@@ -52,6 +52,12 @@ public struct MasterKey: Sendable {
         throw Problem.missing
     }
 
+    /// A key for `purpose` derived from this one (HMAC-SHA-256 of the purpose): keys of other
+    /// uses that change with the master key and reveal nothing of it.
+    func derivedKey(for purpose: String) -> Data {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(purpose.utf8), using: key))
+    }
+
     /// Says which master key this is without revealing it.
     var fingerprint: String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("customers master key fingerprint".utf8), using: key)

@@ -11,6 +11,9 @@ public struct PersonalDataVault: Sendable {
         self.masterKey = masterKey
     }
 
+    /// The blind index of email addresses under this master key.
+    public var emailIndex: EmailIndex { EmailIndex(masterKey: masterKey) }
+
     /// What the database holds for one customer.
     enum StoredKey {
         /// No key yet: the customer does not exist, or its events predate sealing.
@@ -77,8 +80,10 @@ public struct PersonalDataVault: Sendable {
             SQL("INSERT INTO customer_keys (customer_id, wrapped_key) VALUES ($1, $2)", [.text(customer), .bytes(made.wrapped)]))
     }
 
-    /// Destroys the customer's key (recording the destruction even when it never had one), and
-    /// clears the responses stored for its commands, which can show its personal data.
+    /// Destroys the customer's key (recording the destruction even when it never had one), clears
+    /// the responses stored for its commands, which can show its personal data, and deletes its
+    /// email reservations and document bytes (those stored before bytes were sealed too, unless
+    /// another customer's document has the same content).
     static func forgetStatements(of customer: String) -> [SQL] {
         [
             SQL(
@@ -89,6 +94,14 @@ public struct PersonalDataVault: Sendable {
             SQL(
                 "UPDATE command_log SET response = '', erased_at = now() WHERE stream_id = $1 AND erased_at IS NULL",
                 [.text(customer)]),
+            SQL("DELETE FROM email_reservations WHERE customer_id = $1", [.text(customer)]),
+            SQL("DELETE FROM document_files WHERE customer_id = $1", [.text(customer)]),
+            SQL(
+                """
+                DELETE FROM document_contents c
+                WHERE c.sha256 IN (SELECT d.sha256 FROM documents d WHERE d.customer_id = $1)
+                  AND NOT EXISTS (SELECT FROM documents o WHERE o.sha256 = c.sha256 AND o.customer_id <> $1)
+                """, [.text(customer)]),
         ]
     }
 }

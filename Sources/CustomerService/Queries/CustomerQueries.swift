@@ -6,9 +6,12 @@ import Foundation
 /// wrote them, so a read returns exactly what the command that wrote it returned.
 public struct CustomerQueries: Sendable {
     public let store: EventStore
+    /// The `email=` filter looks the address up by its blind index among the reservations.
+    let emailIndex: EmailIndex
 
-    public init(store: EventStore) {
+    public init(store: EventStore, emailIndex: EmailIndex) {
         self.store = store
+        self.emailIndex = emailIndex
     }
 
     /// The customer's view as JSON, nil when there is no such customer.
@@ -21,10 +24,10 @@ public struct CustomerQueries: Sendable {
         let conditions = """
             ($1::text IS NULL OR type = $1)
             AND ($2::text IS NULL OR status = $2)
-            AND ($3::text IS NULL OR lower(email) = lower($3))
+            AND ($3::text IS NULL OR id IN (SELECT r.customer_id FROM email_reservations r WHERE r.email_key = $3))
             AND ($4::text IS NULL OR strpos(search_text, lower($4)) > 0)
             """
-        let parameters: [SQLValue] = [.text(filter.type?.rawValue), .text(filter.status?.rawValue), .text(filter.email), .text(filter.search)]
+        let parameters: [SQLValue] = [.text(filter.type?.rawValue), .text(filter.status?.rawValue), .text(filter.email.map(emailIndex.key(of:))), .text(filter.search)]
         let total = try await store.query(SQL("SELECT count(*) FROM customers WHERE \(conditions)", parameters)).rows[0].int(0)
         let page = try await store.query(SQL(
             """

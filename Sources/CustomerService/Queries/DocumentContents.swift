@@ -1,30 +1,36 @@
+import CustomerDomain
 import EventStore
 import Foundation
 
-/// Document bytes by SHA-256, outside the event log: written once, never changed.
+/// Uploaded files' bytes, outside the event log, sealed under their customer's data key: written
+/// once with the upload, never changed, deleted when the customer is forgotten.
 public struct DocumentContents: Sendable {
     public let store: EventStore
+    let vault: PersonalDataVault
 
-    public init(store: EventStore) {
+    public init(store: EventStore, vault: PersonalDataVault) {
         self.store = store
+        self.vault = vault
     }
 
-    /// The statement that stores an upload's bytes unless the same content is already there (an
-    /// upload of a known file costs nothing more). It runs in the upload command's own
+    /// The statement that stores an upload's sealed bytes. It runs in the upload command's own
     /// transaction, so a refused upload leaves no bytes behind.
-    static func storeStatement(_ content: DocumentContent) -> SQL {
+    static func storeStatement(_ content: DocumentContent, of document: DocumentID, sealedBy cipher: CustomerCipher) throws -> SQL {
         SQL(
-            """
-            INSERT INTO document_contents (sha256, mime_type, size, content) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (sha256) DO NOTHING
-            """, [.text(content.sha256), .text(content.mimeType), .integer(content.bytes.count), .bytes(content.bytes)])
+            "INSERT INTO document_files (document_id, customer_id, mime_type, size, sealed_content) VALUES ($1, $2, $3, $4, $5)",
+            [.text(document.rawValue), .text(cipher.customer), .text(content.mimeType), .integer(content.bytes.count),
+             .bytes(try cipher.seal(content: content.bytes, of: document.rawValue))])
     }
 
-    public func content(sha256: String) async throws -> (mimeType: String, bytes: Data)? {
+    /// A document's bytes, opened; nil when there are none (or its customer was forgotten).
+    public func content(of document: DocumentID) async throws -> (mimeType: String, bytes: Data)? {
         guard let row = try await store.query(SQL(
-            "SELECT mime_type, content FROM document_contents WHERE sha256 = $1", [.text(sha256)])).first
+            "SELECT customer_id, mime_type, sealed_content FROM document_files WHERE document_id = $1", [.text(document.rawValue)])).first
         else { return nil }
-        return (try row.string(0), try row.bytes(1))
+        let customer = try row.string(0)
+        guard let cipher = try await vault.readingCiphers(for: [customer], on: store)[customer],
+              let bytes = try cipher.open(content: try row.bytes(2), of: document.rawValue) else { return nil }
+        return (try row.string(1), bytes)
     }
 }
 

@@ -33,13 +33,18 @@ import Testing
                     target: isRepresentative ? "business_representative" : "customer",
                     documentType: type, country: "USA", file: file.bytes)
                 #expect(reply.status == status, "\(what): \(reply.body)")
-                let stored = try await pool.query("SELECT count(*) FROM document_contents WHERE sha256 = $1", [file.sha256])
+                let owner = isRepresentative ? business.id : target
+                let stored = try await pool.query("SELECT count(*) FROM document_files WHERE customer_id = $1", [owner])
                     .rows[0].decode(0, as: Int.self)
                 #expect(stored == 0, "\(what) left its bytes behind")
             }
             let accepted = Self.uniquePDF()
             #expect(try await api.upload(targetId: jane.id, documentType: "passport", country: "USA", file: accepted.bytes).status == .created)
-            #expect(try await pool.query("SELECT count(*) FROM document_contents WHERE sha256 = $1", [accepted.sha256]).rows[0].decode(0, as: Int.self) == 1)
+            let row = try #require(try await pool.query(
+                "SELECT count(*), bool_and(position($2::bytea in sealed_content) = 0) FROM document_files WHERE customer_id = $1",
+                [jane.id, Data(accepted.bytes.suffix(24))]).rows.first)
+            #expect(try row.decode(0, as: Int.self) == 1)
+            #expect(try row.decode(1, as: Bool.self), "the bytes are stored sealed, not as sent")
         }
     }
 }

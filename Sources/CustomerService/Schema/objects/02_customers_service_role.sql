@@ -30,7 +30,11 @@ GRANT SELECT ON events, streams TO customers_service;
 GRANT EXECUTE ON FUNCTION append_events(text, text, bigint, text[], integer[], jsonb[], jsonb[]) TO customers_service;
 GRANT EXECUTE ON FUNCTION check_stream_version(text, bigint) TO customers_service;
 GRANT SELECT, INSERT, DELETE ON customers, verification_profiles, business_representatives, documents TO customers_service;
-GRANT SELECT, INSERT ON document_contents, master_key_fingerprint, email_reservations TO customers_service;
+GRANT SELECT, INSERT ON master_key_fingerprint TO customers_service;
+-- Forgetting deletes a customer's reservations and document bytes; serving indexes reservations
+-- made before the blind index (their key becomes the index, see EmailIndex).
+GRANT SELECT, INSERT, DELETE ON document_contents, document_files, email_reservations TO customers_service;
+GRANT UPDATE (email_key) ON email_reservations TO customers_service;
 GRANT SELECT, INSERT, UPDATE ON projector_checkpoints, customer_activity TO customers_service;
 GRANT SELECT, INSERT, UPDATE (response, erased_at) ON command_log TO customers_service;
 GRANT SELECT, INSERT, UPDATE (wrapped_key, destroyed_at) ON customer_keys TO customers_service;
