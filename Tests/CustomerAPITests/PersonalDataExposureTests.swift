@@ -2,15 +2,21 @@ import Foundation
 import TestSupport
 import Testing
 
-/// A known tax number, names and date of birth go through the deployed binary (create, update,
-/// history, time travel, a refused request, forget); then neither a dump of the whole database
-/// nor the service's log holds any of them in plain text.
+/// A known tax number, names, date of birth, email, phone, address and an uploaded document go
+/// through the deployed binary (create, upload, update, history, time travel, a refused request,
+/// forget); then neither a dump of the whole database nor the service's log holds any of them in
+/// plain text.
 @Suite(.serialized) struct PersonalDataExposureTests {
     static let secret = "exposure-secret-0123456789"
     let firstName = "Xavi" + Self.letters(10)
     let lastName = "Yarrow" + Self.letters(10)
     let taxNumber = String(format: "%03d-%02d-%04d", Int.random(in: 100...665), Int.random(in: 10...99), Int.random(in: 1000...9999))
     let dateOfBirth = "1968-02-29"
+    let email = "exposed." + Self.letters(12) + "@example.com"
+    let phone = "+1312555" + String(Int.random(in: 1000...9999))
+    let line1 = "\(Int.random(in: 100...999)) " + Self.letters(10).capitalized + " Street"
+    let fileName = "passport-of-" + Self.letters(10) + ".pdf"
+    let documentMarker = "document-bytes-" + Self.letters(16)
 
     @Test func noPlainPersonalDataInTheDatabaseDumpOrTheLog() async throws {
         let log = FileManager.default.temporaryDirectory.appending(path: TestDatabase.uniqueName("service") + ".log")
@@ -20,8 +26,8 @@ import Testing
         let api = "http://127.0.0.1:\(server.port)"
 
         let created = try await curl("-X", "POST", "\(api)/v2/customer", "-H", "Content-Type: application/json", "-d", """
-            {"type":"individual","email":"\(Self.letters(12))@example.com","phone":"+14155550123",
-             "address":{"line1":"1 Main St","city":"Chicago","state":"IL","postalCode":"60606","country":"USA"},
+            {"type":"individual","email":"\(email)","phone":"\(phone)",
+             "address":{"line1":"\(line1)","city":"Chicago","state":"IL","postalCode":"60606","country":"USA"},
              "personalInformation":{"firstName":"\(firstName)","lastName":"\(lastName)","dateOfBirth":"\(dateOfBirth)",
                "taxIdentificationNumber":"\(taxNumber)","taxIdentificationNumberType":"ssn","taxIdentificationNumberCountry":"USA"}}
             """)
@@ -29,6 +35,12 @@ import Testing
         let id = try #require((try JSONSerialization.jsonObject(with: Data(created.body.utf8)) as? [String: Any])?["id"] as? String)
         #expect(created.body.contains(firstName), "the customer itself shows its names")
         #expect(!created.body.contains(taxNumber), "no response shows the tax number")
+        let pdf = FileManager.default.temporaryDirectory.appending(path: fileName)
+        try Data("%PDF-1.4\n% \(documentMarker)\n%%EOF\n".utf8).write(to: pdf)
+        defer { try? FileManager.default.removeItem(at: pdf) }
+        let uploaded = try await curl("-X", "POST", "\(api)/v2/document", "-F", "targetId=\(id)", "-F", "target=customer",
+                                      "-F", "documentType=passport", "-F", "country=USA", "-F", "file=@\(pdf.path)")
+        #expect(uploaded.status == 201 && uploaded.body.contains(fileName), "\(uploaded.body)")
 
         // A refused request that carries the tax number, and one that searches for a name.
         let refused = try await curl("-X", "PATCH", "\(api)/v2/customer/\(id)", "-H", "Content-Type: application/json",
@@ -51,10 +63,15 @@ import Testing
         let dump = try await dumpOfTheServiceSchema()
         #expect(dump.contains(id), "the dump is of the database the server wrote to")
         let logText = try String(contentsOf: log, encoding: .utf8)
-        for value in [taxNumber, firstName, lastName, dateOfBirth] {
+        for value in [taxNumber, firstName, lastName, dateOfBirth, email, phone, line1, fileName, documentMarker] {
             #expect(!dump.contains(value), "\(value) is in the database dump")
         }
-        #expect(!logText.contains(taxNumber) && !logText.contains(firstName) && !logText.contains(Self.secret))
+        // pg_dump writes bytea as hex: the document's bytes would show so.
+        let markerHex = documentMarker.utf8.map { String(format: "%02x", $0) }.joined()
+        #expect(!dump.contains(markerHex), "the document's bytes are in the database dump")
+        for value in [taxNumber, firstName, email, phone, line1, fileName, documentMarker, Self.secret] {
+            #expect(!logText.contains(value), "\(value) is in the service's log")
+        }
 
         // Every line the requests logged names its request id and its actor (anonymous for the
         // start-up health probes, which send no key).

@@ -16,7 +16,7 @@ public struct EmailIndex: Sendable {
     /// normalisation.
     static func normalised(_ email: String) -> String { email.lowercased() }
 
-    func key(of email: String) -> String {
+    public func key(of email: String) -> String {
         Data(HMAC<SHA256>.authenticationCode(for: Data(Self.normalised(email).utf8), using: SymmetricKey(data: key))).hex
     }
 
