@@ -5,14 +5,16 @@ import Foundation
 final class ProgressReporter: @unchecked Sendable {
     private let label: String
     private let total: Int?
+    private let unit: String
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private let started = Date()
     private let lock = NSLock()
     private var lastShown = Date(timeIntervalSince1970: 0)
 
-    init(label: String, total: Int?) {
+    init(label: String, total: Int?, unit: String = "events") {
         self.label = label
         self.total = total
+        self.unit = unit
     }
 
     func update(_ done: Int) {
@@ -31,14 +33,14 @@ final class ProgressReporter: @unchecked Sendable {
     private func line(_ done: Int, now: Date) -> String {
         let elapsed = max(now.timeIntervalSince(started), 0.001)
         let rate = Double(done) / elapsed
-        var text = "\(label): \(done) events, \(Int(rate)) events/s"
+        var text = "\(label): \(done) \(unit), \(Int(rate)) \(unit)/s"
         if let total, total > 0 {
             let fraction = min(1, Double(done) / Double(total))
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
             let remaining = rate > 0 ? Double(max(0, total - done)) / rate : 0
-            text = "\(label) [\(bar)] \(Int(fraction * 100))% \(done)/\(total) \(Int(rate)) events/s ETA \(Int(remaining))s"
+            text = "\(label) [\(bar)] \(Int(fraction * 100))% \(done)/\(total) \(Int(rate)) \(unit)/s ETA \(Int(remaining))s"
         }
         return text
     }

@@ -113,6 +113,7 @@ struct ServeCommand: AsyncParsableCommand {
                 .init(service: app),
                 .init(service: ProjectorService(store: store, logger: logger)),
                 .init(service: GaugeSampler(store: store, deliveries: customerServices.deliveries)),
+                .init(service: MasterKeyWatch(vault: vault, store: store, logger: logger)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))

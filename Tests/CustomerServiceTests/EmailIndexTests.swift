@@ -36,7 +36,8 @@ import Testing
             try await harness.pool.query(
                 "INSERT INTO email_reservations (customer_type, email_key, customer_id) VALUES ('individual', $1, $2)",
                 [email, old.rawValue])
-            #expect(try await harness.vault.emailIndex.indexLegacyReservations(on: harness.store) >= 1)
+            // A server another suite starts meanwhile may index it first: what counts is the result.
+            try await harness.vault.emailIndex.indexLegacyReservations(on: harness.store)
             #expect(try await reservationKeys(of: old, on: harness.pool) == [harness.vault.emailIndex.key(of: email)])
 
             let newcomer: CustomerID = ServiceInputs.fresh()

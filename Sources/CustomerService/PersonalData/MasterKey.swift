@@ -73,6 +73,14 @@ public struct MasterKey: Sendable {
         return (dataKey, combined)
     }
 
+    /// `dataKey` wrapped for `customer`, as `newDataKey` wraps a fresh one.
+    func wrap(_ dataKey: Data, for customer: String) throws -> Data {
+        guard let combined = try AES.GCM.seal(dataKey, using: key, authenticating: Data(customer.utf8)).combined else {
+            throw PersonalDataError.unreadableKey(customer: customer)
+        }
+        return combined
+    }
+
     func unwrap(_ wrapped: Data, for customer: String) throws -> Data {
         do {
             let box = try AES.GCM.SealedBox(combined: wrapped)

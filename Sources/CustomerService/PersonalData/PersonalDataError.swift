@@ -9,6 +9,8 @@ public enum PersonalDataError: Error, Hashable, Sendable, CustomStringConvertibl
     case keyDestroyed(customer: String)
     /// The service was started with another master key than the one the keys are wrapped with.
     case masterKeyMismatch
+    /// The service was started with a master key that a rotation replaced.
+    case masterKeyRetired(at: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum PersonalDataError: Error, Hashable, Sendable, CustomStringConvertibl
             "The data key of \(customer) was destroyed; nothing can be sealed for it."
         case .masterKeyMismatch:
             "CUSTOMERS_MASTER_KEY is not the master key this database's customer keys are wrapped with."
+        case .masterKeyRetired(let time):
+            "CUSTOMERS_MASTER_KEY is the master key that `customers keys rotate-master` replaced at \(time): start with the new key."
         }
     }
 }

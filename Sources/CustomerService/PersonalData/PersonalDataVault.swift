@@ -40,7 +40,14 @@ public struct PersonalDataVault: Sendable {
                 SELECT fingerprint FROM recorded UNION ALL SELECT fingerprint FROM master_key_fingerprint
                 """, [.text(masterKey.fingerprint)]))
             guard let row = result.first else { continue }
-            guard try row.string(0) == masterKey.fingerprint else { throw PersonalDataError.masterKeyMismatch }
+            guard try row.string(0) == masterKey.fingerprint else {
+                if let retired = try await store.query(SQL(
+                    "SELECT to_char(retired_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM master_key_history WHERE fingerprint = $1",
+                    [.text(masterKey.fingerprint)])).first {
+                    throw PersonalDataError.masterKeyRetired(at: try retired.string(0))
+                }
+                throw PersonalDataError.masterKeyMismatch
+            }
             return
         }
         throw PersonalDataError.masterKeyMismatch
@@ -77,7 +84,7 @@ public struct PersonalDataVault: Sendable {
         let made = try masterKey.newDataKey(for: customer)
         return (
             CustomerCipher(customer: customer, key: .active(made.key)),
-            SQL("INSERT INTO customer_keys (customer_id, wrapped_key) VALUES ($1, $2)", [.text(customer), .bytes(made.wrapped)]))
+            SQL("SELECT store_customer_key($1, $2, $3)", [.text(customer), .bytes(made.wrapped), .text(masterKey.fingerprint)]))
     }
 
     /// Destroys the customer's key (recording the destruction even when it never had one), clears

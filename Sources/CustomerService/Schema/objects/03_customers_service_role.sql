@@ -29,8 +29,10 @@ $$;
 GRANT SELECT ON events, streams TO customers_service;
 GRANT EXECUTE ON FUNCTION append_events(text, text, bigint, text[], integer[], jsonb[], jsonb[]) TO customers_service;
 GRANT EXECUTE ON FUNCTION check_stream_version(text, bigint) TO customers_service;
+GRANT EXECUTE ON FUNCTION store_customer_key(text, bytea, text) TO customers_service;
 GRANT SELECT, INSERT, DELETE ON customers, verification_profiles, business_representatives, documents TO customers_service;
 GRANT SELECT, INSERT ON master_key_fingerprint TO customers_service;
+GRANT SELECT ON master_key_history TO customers_service;
 -- Forgetting deletes a customer's reservations and document bytes; serving indexes reservations
 -- made before the blind index (their key becomes the index, see EmailIndex).
 GRANT SELECT, INSERT, DELETE ON document_contents, document_files, email_reservations TO customers_service;
