@@ -3,9 +3,10 @@ import EventStore
 import Foundation
 import Postgres
 
-/// The two contenders of `customers bench append`, run by the same writers through one pool.
+/// The contenders of `customers bench append`, run by the same writers through one pool: a plain
+/// INSERT, the store's append, and the store's append without the hash chain.
 struct AppendBenchmark: Sendable {
-    enum Mode: String, Sendable, CaseIterable, ExpressibleByArgument { case raw, store }
+    enum Mode: String, Sendable, CaseIterable, ExpressibleByArgument { case raw, unchained, store }
 
     let pool: ConnectionPool
     let store: EventStore
@@ -38,6 +39,7 @@ struct AppendBenchmark: Sendable {
         // The baseline is PostgreSQL's own cost of the same rows: a plain INSERT, no chain.
         try await pool.query("CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)")
         try await pool.query("ALTER TABLE bench_raw_events ALTER COLUMN hash DROP NOT NULL")
+        try await pool.withConnection { _ = try await $0.executeScript(UnchainedAppend.install) }
     }
 
     /// Runs every writer in `mode` for `duration`; returns the events written and the seconds taken.
@@ -81,6 +83,11 @@ struct AppendBenchmark: Sendable {
                     to: stream, streamType: "bench", expectedVersion: .after(version),
                     events: newEvents, metadata: Self.metadata)
                 versions.setStoreVersion(writer, result.streamVersion)
+            case .unchained:
+                let version = versions.unchainedVersion(writer)
+                // Expected version 0 is "no stream yet", as `.after(0)` sends it.
+                try await pool.query(UnchainedAppend.statement, [stream + "-unchained", "bench", version, types, schemaVersions, data, metadata])
+                versions.setUnchainedVersion(writer, version + Int64(batch))
             }
             written += batch
         }
@@ -92,15 +99,19 @@ struct AppendBenchmark: Sendable {
 private final class VersionBook: @unchecked Sendable {
     private var raw: [Int64]
     private var store: [Int64]
+    private var unchained: [Int64]
     private let lock = NSLock()
 
     init(writers: Int) {
         raw = Array(repeating: 0, count: writers)
         store = Array(repeating: 0, count: writers)
+        unchained = Array(repeating: 0, count: writers)
     }
 
     func rawVersion(_ writer: Int) -> Int64 { lock.withLock { raw[writer] } }
     func setRawVersion(_ writer: Int, _ version: Int64) { lock.withLock { raw[writer] = version } }
     func storeVersion(_ writer: Int) -> Int64 { lock.withLock { store[writer] } }
+    func unchainedVersion(_ writer: Int) -> Int64 { lock.withLock { unchained[writer] } }
+    func setUnchainedVersion(_ writer: Int, _ version: Int64) { lock.withLock { unchained[writer] = version } }
     func setStoreVersion(_ writer: Int, _ version: Int64) { lock.withLock { store[writer] = version } }
 }

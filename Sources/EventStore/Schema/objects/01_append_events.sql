@@ -2,8 +2,9 @@
 -- its owner's rights and a pinned search_path, so a caller allowed to execute it (the service's
 -- role) appends only through it and can never insert events or move a stream's version itself.
 --
--- Each event gets its hash here (see event_hash), chained from the stream's previous event, so
--- no caller can supply a wrong one; recorded_at is the transaction's time, which the hash covers.
+-- Each event gets its hash here (see event_hash), chained from the stream's previous event (whose
+-- hash the streams row keeps, see last_hashes), so no caller can supply a wrong one; recorded_at
+-- is the transaction's time, which the hash covers.
 --
 -- p_expected_version: -1 any version, 0 the stream must not exist, n the stream must be at n.
 -- The version check is a compare-and-set on streams: under READ COMMITTED a concurrent writer
@@ -31,8 +32,9 @@ DECLARE
     v_current  bigint;
     v_recorded timestamptz := now();
     v_recorded_text text;
-    v_hash     bytea;
-    v_hashes   bytea[] := '{}';
+    v_head     bytea;
+    v_texts    text[] := '{}';
+    v_hashes   bytea[];
 BEGIN
     IF v_count = 0 THEN
         RAISE EXCEPTION 'append to stream % has no events', p_stream_id USING ERRCODE = '22023';
@@ -45,14 +47,49 @@ BEGIN
             USING ERRCODE = '22023';
     END IF;
 
-    IF p_expected_version = -1 THEN
+    IF p_expected_version > 0 THEN
+        v_previous := p_expected_version;
+    ELSIF p_expected_version = 0 THEN
+        v_previous := 0;
+    ELSIF p_expected_version = -1 THEN
+        -- Any version: the versions the events take are known once the row is held.
         INSERT INTO streams AS s (stream_id, stream_type, version)
         VALUES (p_stream_id, p_stream_type, v_count)
         ON CONFLICT (stream_id) DO UPDATE SET version = s.version + v_count
-        RETURNING s.version - v_count INTO v_previous;
+        RETURNING s.version - v_count, s.last_hashes[cardinality(s.last_hashes)] INTO v_previous, v_head;
+    ELSE
+        RAISE EXCEPTION 'expected version % is not -1 (any), 0 (no stream) or a version', p_expected_version
+            USING ERRCODE = '22023';
+    END IF;
+
+    -- event_canonical_text, written out: a plain expression costs a fraction of a function call.
+    -- The time is the same for every event of the append: its text is made once.
+    v_recorded_text := to_char(v_recorded AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+    FOR i IN 1..v_count LOOP
+        v_texts[i] := p_stream_id || E'\n' || (v_previous + i)::text || E'\n' || p_event_types[i] || E'\n'
+            || p_schema_versions[i]::text || E'\n' || p_data[i]::text || E'\n' || p_metadata[i]::text || E'\n'
+            || v_recorded_text;
+    END LOOP;
+
+    IF p_expected_version > 0 THEN
+        -- The compare-and-set moves the version and chains the events from the head hash the
+        -- row holds, in one statement (one event, the common case, without a function call).
+        UPDATE streams s SET version = s.version + v_count,
+            last_hashes = CASE WHEN v_count = 1
+                THEN ARRAY[sha256(coalesce(s.last_hashes[cardinality(s.last_hashes)], ''::bytea) || convert_to(v_texts[1], 'UTF8'))]
+                ELSE chain_hashes(s.last_hashes[cardinality(s.last_hashes)], v_texts) END
+        WHERE s.stream_id = p_stream_id AND s.version = p_expected_version
+        RETURNING s.last_hashes INTO v_hashes;
+        IF NOT FOUND THEN
+            SELECT s.version INTO v_current FROM streams s WHERE s.stream_id = p_stream_id;
+            RAISE EXCEPTION 'wrong expected version for stream %: expected %, found %',
+                p_stream_id, p_expected_version, coalesce(v_current::text, 'no stream')
+                USING ERRCODE = 'CE409', DETAIL = coalesce(v_current::text, '');
+        END IF;
     ELSIF p_expected_version = 0 THEN
-        INSERT INTO streams (stream_id, stream_type, version)
-        VALUES (p_stream_id, p_stream_type, v_count)
+        v_hashes := chain_hashes(NULL, v_texts);
+        INSERT INTO streams (stream_id, stream_type, version, last_hashes)
+        VALUES (p_stream_id, p_stream_type, v_count, v_hashes)
         ON CONFLICT (stream_id) DO NOTHING;
         IF NOT FOUND THEN
             SELECT s.version INTO v_current FROM streams s WHERE s.stream_id = p_stream_id;
@@ -60,37 +97,10 @@ BEGIN
                 p_stream_id, v_current
                 USING ERRCODE = 'CE409', DETAIL = coalesce(v_current::text, '');
         END IF;
-        v_previous := 0;
-    ELSIF p_expected_version > 0 THEN
-        UPDATE streams s SET version = s.version + v_count
-        WHERE s.stream_id = p_stream_id AND s.version = p_expected_version;
-        IF NOT FOUND THEN
-            SELECT s.version INTO v_current FROM streams s WHERE s.stream_id = p_stream_id;
-            RAISE EXCEPTION 'wrong expected version for stream %: expected %, found %',
-                p_stream_id, p_expected_version, coalesce(v_current::text, 'no stream')
-                USING ERRCODE = 'CE409', DETAIL = coalesce(v_current::text, '');
-        END IF;
-        v_previous := p_expected_version;
     ELSE
-        RAISE EXCEPTION 'expected version % is not -1 (any), 0 (no stream) or a version', p_expected_version
-            USING ERRCODE = '22023';
+        v_hashes := chain_hashes(v_head, v_texts);
+        UPDATE streams s SET last_hashes = v_hashes WHERE s.stream_id = p_stream_id;
     END IF;
-
-    -- The stream's row is held (or was just made) by this transaction, so its last event is
-    -- committed and this statement's snapshot sees it.
-    IF v_previous > 0 THEN
-        SELECT e.hash INTO v_hash FROM events e WHERE e.stream_id = p_stream_id AND e.stream_version = v_previous;
-    END IF;
-    -- event_hash's text, written out: a plain expression costs a fraction of a function call.
-    -- The time is the same for every event of the append: its text is made once.
-    v_recorded_text := to_char(v_recorded AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
-    FOR i IN 1..v_count LOOP
-        v_hash := sha256(coalesce(v_hash, ''::bytea) || convert_to(
-            p_stream_id || E'\n' || (v_previous + i)::text || E'\n' || p_event_types[i] || E'\n'
-            || p_schema_versions[i]::text || E'\n' || p_data[i]::text || E'\n' || p_metadata[i]::text || E'\n'
-            || v_recorded_text, 'UTF8'));
-        v_hashes[i] := v_hash;
-    END LOOP;
 
     RETURN QUERY
     INSERT INTO events AS e (stream_id, stream_version, event_type, schema_version, data, metadata, recorded_at, hash)

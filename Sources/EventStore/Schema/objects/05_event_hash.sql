@@ -26,3 +26,20 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT sha256(coalesce(p_previous, ''::bytea) || convert_to(event_canonical_text(
         p_stream_id, p_stream_version, p_event_type, p_schema_version, p_data, p_metadata, p_recorded_at), 'UTF8'))
 $$;
+
+-- The hashes of an append's events: each SHA-256 of the one before (p_previous for the first)
+-- followed by the UTF-8 of the event's canonical text.
+CREATE OR REPLACE FUNCTION chain_hashes(p_previous bytea, p_texts text[]) RETURNS bytea[]
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+    v_hash   bytea := coalesce(p_previous, ''::bytea);
+    v_hashes bytea[] := '{}';
+BEGIN
+    FOR i IN 1..coalesce(cardinality(p_texts), 0) LOOP
+        v_hash := sha256(v_hash || convert_to(p_texts[i], 'UTF8'));
+        v_hashes[i] := v_hash;
+    END LOOP;
+    RETURN v_hashes;
+END;
+$$;
+
