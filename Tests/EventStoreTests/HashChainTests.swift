@@ -58,6 +58,36 @@ import Testing
         #expect(rows[0].data.contains(#"line\nbreak"#), "jsonb's text escapes the line feed")
     }
 
+    /// Every way of appending chains the same: no stream yet, at a version, at any version (on
+    /// a new stream and an existing one), one event or several; the streams row keeps the head.
+    @Test(arguments: [
+        [ExpectedVersion.noStream, .exactly(1), .exactly(3)],
+        [ExpectedVersion.any, .any, .exactly(3)],
+        [ExpectedVersion.noStream, .any, .any],
+    ])
+    func everyExpectedVersionChainsFromTheHeadItsStreamKeeps(expectations: [ExpectedVersion]) async throws {
+        let pool = try await TestDatabase.migratedPool()
+        defer { Task { await pool.close() } }
+        let store = EventStore(pool: pool)
+        let stream = TestDatabase.uniqueName("heads")
+        // One event, then two, then one: versions 1, 2–3, 4.
+        for (expected, count) in zip(expectations, [1, 2, 1]) {
+            try await store.append(
+                to: stream, streamType: "test", expectedVersion: expected,
+                events: (0..<count).map { event("E\($0)", "\($0)") }, metadata: testMetadata)
+        }
+        let rows = try await Self.rows(of: stream, on: pool)
+        #expect(rows.map(\.version) == [1, 2, 3, 4])
+        var previous: [UInt8] = []
+        for row in rows {
+            #expect(row.hash == Array(SHA256.hash(data: previous + Array(row.canonicalText.utf8))), "event \(row.version)")
+            previous = row.hash
+        }
+        let head = try await pool.query(
+            "SELECT last_hashes[cardinality(last_hashes)] FROM streams WHERE stream_id = $1", [stream]).rows[0].decode(0, as: Data.self)
+        #expect(Array(head) == rows.last?.hash)
+    }
+
     @Test func theDatabaseFunctionComputesTheSameHashForAnyoneWhoAsks() async throws {
         let pool = try await TestDatabase.migratedPool()
         defer { Task { await pool.close() } }
