@@ -55,9 +55,9 @@ struct BenchAppendCommand: AsyncParsableCommand {
         let benchmark = AppendBenchmark(pool: pool, writers: writers, batch: batch)
         try await benchmark.prepare()
 
-        let phase = Duration.seconds(seconds / Double(rounds * 2))
-        // Warm both paths (connections, prepared statements, caches) before measuring.
         let modes = only.map { [$0] } ?? [.raw, .unchained, .store]
+        let phase = Duration.seconds(seconds / Double(rounds * modes.count))
+        // Warm every path (connections, prepared statements, caches) before measuring.
         for mode in modes { _ = try await benchmark.measure(mode, for: .milliseconds(500)) }
         var totals: [AppendBenchmark.Mode: (events: Int, seconds: Double)] = [.raw: (0, 0), .unchained: (0, 0), .store: (0, 0)]
         for round in 1...rounds {
