@@ -10,15 +10,18 @@ struct AppendBenchmark: Sendable {
 
     let pool: ConnectionPool
     let store: EventStore
+    /// The same store in a schema whose append_events has no chain (`UnchainedAppend`).
+    let unchainedStore: EventStore
     let writers: Int
     let batch: Int
     let runId = UUID().uuidString.prefix(8).lowercased()
     /// Each writer's own stream and the version it has reached, one slot per writer.
     private let versions: VersionBook
 
-    init(pool: ConnectionPool, writers: Int, batch: Int) {
+    init(pool: ConnectionPool, unchainedPool: ConnectionPool, writers: Int, batch: Int) {
         self.pool = pool
         self.store = EventStore(pool: pool)
+        self.unchainedStore = EventStore(pool: unchainedPool)
         self.writers = writers
         self.batch = batch
         self.versions = VersionBook(writers: writers)
@@ -39,7 +42,7 @@ struct AppendBenchmark: Sendable {
         // The baseline is PostgreSQL's own cost of the same rows: a plain INSERT, no chain.
         try await pool.query("CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)")
         try await pool.query("ALTER TABLE bench_raw_events ALTER COLUMN hash DROP NOT NULL")
-        try await pool.withConnection { _ = try await $0.executeScript(UnchainedAppend.install) }
+        try await unchainedStore.pool.withConnection { _ = try await $0.executeScript(UnchainedAppend.install) }
     }
 
     /// Runs every writer in `mode` for `duration`; returns the events written and the seconds taken.
@@ -85,9 +88,10 @@ struct AppendBenchmark: Sendable {
                 versions.setStoreVersion(writer, result.streamVersion)
             case .unchained:
                 let version = versions.unchainedVersion(writer)
-                // Expected version 0 is "no stream yet", as `.after(0)` sends it.
-                try await pool.query(UnchainedAppend.statement, [stream + "-unchained", "bench", version, types, schemaVersions, data, metadata])
-                versions.setUnchainedVersion(writer, version + Int64(batch))
+                let result = try await unchainedStore.append(
+                    to: stream, streamType: "bench", expectedVersion: .after(version),
+                    events: newEvents, metadata: Self.metadata)
+                versions.setUnchainedVersion(writer, result.streamVersion)
             }
             written += batch
         }

@@ -34,25 +34,30 @@ struct BenchAppendCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let scratch = try await ScratchSchema.create(database: try database.configuration(), prefix: "bench_append")
-        var configuration = try database.configuration()
-        configuration.sessionSettings.searchPath = scratch.name
-        let pool = ConnectionPool(
-            configuration: configuration, options: .init(maximumConnections: writers, acquireTimeout: .seconds(60)))
+        let chained = try await ScratchSchema.create(database: try database.configuration(), prefix: "bench_append")
+        let unchained = try await ScratchSchema.create(database: try database.configuration(), prefix: "bench_unchained")
+        let pools = try [chained, unchained].map { scratch in
+            var configuration = try database.configuration()
+            configuration.sessionSettings.searchPath = scratch.name
+            return ConnectionPool(configuration: configuration, options: .init(maximumConnections: writers, acquireTimeout: .seconds(60)))
+        }
         do {
-            try await measure(pool: pool)
-            await pool.close()
-            try await scratch.drop()
+            try await measure(pool: pools[0], unchainedPool: pools[1])
+            for pool in pools { await pool.close() }
+            try await chained.drop()
+            try await unchained.drop()
         } catch {
-            await pool.close()
-            try? await scratch.drop()
+            for pool in pools { await pool.close() }
+            try? await chained.drop()
+            try? await unchained.drop()
             throw error
         }
     }
 
-    private func measure(pool: ConnectionPool) async throws {
+    private func measure(pool: ConnectionPool, unchainedPool: ConnectionPool) async throws {
         try await Migrator(pool: pool, schema: CustomerSchema.database).migrate()
-        let benchmark = AppendBenchmark(pool: pool, writers: writers, batch: batch)
+        try await Migrator(pool: unchainedPool, schema: CustomerSchema.database).migrate()
+        let benchmark = AppendBenchmark(pool: pool, unchainedPool: unchainedPool, writers: writers, batch: batch)
         try await benchmark.prepare()
 
         let modes = only.map { [$0] } ?? [.raw, .unchained, .store]
