@@ -1,5 +1,5 @@
-/// `bench append`'s third contender: `append_events` as it was before the hash chain, with the
-/// same compare-and-set, privileges and pinned search path. It replaces the real function in a
+/// `bench append`'s third contender: `append_events` without the hash chain: the same
+/// compare-and-set, single-event insert, privileges and pinned search path. It replaces the real function in a
 /// second scratch schema, so the same client code appends through either and the difference
 /// measured in one run is what the chain costs.
 enum UnchainedAppend {
@@ -65,6 +65,13 @@ BEGIN
             USING ERRCODE = '22023';
     END IF;
 
+    IF v_count = 1 THEN
+        RETURN QUERY
+        INSERT INTO events AS e (stream_id, stream_version, event_type, schema_version, data, metadata)
+        VALUES (p_stream_id, v_previous + 1, p_event_types[1], p_schema_versions[1], p_data[1], p_metadata[1])
+        RETURNING e.stream_version, e.global_position, e.transaction_id;
+        RETURN;
+    END IF;
     RETURN QUERY
     INSERT INTO events AS e (stream_id, stream_version, event_type, schema_version, data, metadata)
     SELECT p_stream_id, v_previous + u.ordinality, u.event_type, u.schema_version, u.data, u.metadata

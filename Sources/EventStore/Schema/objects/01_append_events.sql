@@ -65,18 +65,23 @@ BEGIN
     -- event_canonical_text, written out: a plain expression costs a fraction of a function call.
     -- The time is the same for every event of the append: its text is made once.
     v_recorded_text := to_char(v_recorded AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
-    FOR i IN 1..v_count LOOP
-        v_texts[i] := p_stream_id || E'\n' || (v_previous + i)::text || E'\n' || p_event_types[i] || E'\n'
-            || p_schema_versions[i]::text || E'\n' || p_data[i]::text || E'\n' || p_metadata[i]::text || E'\n'
-            || v_recorded_text;
-    END LOOP;
+    IF v_count > 1 OR p_expected_version <= 0 THEN
+        FOR i IN 1..v_count LOOP
+            v_texts[i] := p_stream_id || E'\n' || (v_previous + i)::text || E'\n' || p_event_types[i] || E'\n'
+                || p_schema_versions[i]::text || E'\n' || p_data[i]::text || E'\n' || p_metadata[i]::text || E'\n'
+                || v_recorded_text;
+        END LOOP;
+    END IF;
 
     IF p_expected_version > 0 THEN
         -- The compare-and-set moves the version and chains the events from the head hash the
-        -- row holds, in one statement (one event, the common case, without a function call).
+        -- row holds, in one statement; one event, the common case, as one expression.
         UPDATE streams s SET version = s.version + v_count,
             last_hashes = CASE WHEN v_count = 1
-                THEN ARRAY[sha256(coalesce(s.last_hashes[cardinality(s.last_hashes)], ''::bytea) || convert_to(v_texts[1], 'UTF8'))]
+                THEN ARRAY[sha256(coalesce(s.last_hashes[cardinality(s.last_hashes)], ''::bytea) || convert_to(
+                    p_stream_id || E'\n' || (v_previous + 1)::text || E'\n' || p_event_types[1] || E'\n'
+                    || p_schema_versions[1]::text || E'\n' || p_data[1]::text || E'\n' || p_metadata[1]::text || E'\n'
+                    || v_recorded_text, 'UTF8'))]
                 ELSE chain_hashes(s.last_hashes[cardinality(s.last_hashes)], v_texts) END
         WHERE s.stream_id = p_stream_id AND s.version = p_expected_version
         RETURNING s.last_hashes INTO v_hashes;
@@ -102,6 +107,13 @@ BEGIN
         UPDATE streams s SET last_hashes = v_hashes WHERE s.stream_id = p_stream_id;
     END IF;
 
+    IF v_count = 1 THEN
+        RETURN QUERY
+        INSERT INTO events AS e (stream_id, stream_version, event_type, schema_version, data, metadata, recorded_at, hash)
+        VALUES (p_stream_id, v_previous + 1, p_event_types[1], p_schema_versions[1], p_data[1], p_metadata[1], v_recorded, v_hashes[1])
+        RETURNING e.stream_version, e.global_position, e.transaction_id;
+        RETURN;
+    END IF;
     RETURN QUERY
     INSERT INTO events AS e (stream_id, stream_version, event_type, schema_version, data, metadata, recorded_at, hash)
     SELECT p_stream_id, v_previous + u.ordinality, u.event_type, u.schema_version, u.data, u.metadata, v_recorded, u.hash
