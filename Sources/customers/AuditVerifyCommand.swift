@@ -23,11 +23,9 @@ struct AuditVerifyCommand: AsyncParsableCommand {
         let report: AuditReport
         if let file {
             guard customers.isEmpty else { throw ValidationError("--from-file checks the whole export: name no customer") }
-            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("cannot read \(file)") }
             let progress = ProgressReporter(label: "audit verify", total: nil)
-            report = try AuditExport.verify(
-                lines: String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
-                trustedKey: trusted, progress: progress.update)
+            report = try AuditExport.verify(lines: try FileLines(path: file), trustedKey: trusted, progress: progress.update)
+            progress.finish(report.chain.events)
         } else {
             let streams = customers.isEmpty ? nil : customers.map(\.rawValue)
             report = try await database.withStore { store in

@@ -45,6 +45,10 @@ import Testing
             let outcome = try await ProjectorRunner(projector: CustomerActivityProjector(), store: store, batchSize: 50).runOnce()
             if case .parked(let failure) = outcome { Issue.record("the activity projector parked: \(failure)") }
             #expect(try await Migrator(pool: pool, schema: CustomerSchema.database).isUpToDate())
+            // `serve --seal-every` seals as this role.
+            if case .nothingNew = try await AuditSealer(store: store, key: AuditSigningKey.generate()).seal() {
+                Issue.record("the role's seal sealed nothing")
+            }
         } catch {
             await pool.close()
             await owner.close()
