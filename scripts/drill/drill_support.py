@@ -699,8 +699,8 @@ def check_log(drill, commands):
         "documents row without an upload event": """
             SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM events e
               WHERE e.event_type = 'DocumentUploaded' AND e.data->>'documentId' = d.id)""",
-        "document without its bytes": """
-            SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_contents c WHERE c.sha256 = d.sha256)""",
+        "document without its sealed bytes": """
+            SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_files f WHERE f.document_id = d.id)""",
     }
     for what, query in checks.items():
         for row in drill.sql(query):
