@@ -6,6 +6,8 @@ public struct APIContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The caller, once authenticated.
     public var apiKey: APIKey?
+    /// The console's signed-in reviewer, on `/console` requests with a live session cookie.
+    var consoleSession: ConsoleSession?
     /// The request's id: the caller's valid `X-Request-Id`, or a fresh one. Problem details
     /// carry it as `correlationId`.
     public var requestId: String = ""

@@ -25,12 +25,15 @@ public func buildRouter(configuration: APIConfiguration, services: APIServices) 
     // Identified before the access log, so that every log line of a request names its actor.
     router.middlewares.add(RequestIdMiddleware())
     router.middlewares.add(AuthenticationMiddleware(keyring: configuration.keyring))
+    let sessions = ConsoleSessions(clock: services.clock)
+    router.middlewares.add(ConsoleSessionMiddleware(sessions: sessions))
     router.middlewares.add(AccessLogMiddleware())
     router.middlewares.add(ProblemMiddleware(allowedMethods: AllowedMethods(endpoints)))
     router.middlewares.add(RateLimitMiddleware(limiter: RateLimiter(limits: configuration.rateLimits)))
     for endpoint in endpoints {
         endpoint.register(on: router)
     }
+    ConsoleRoutes(services: services, keyring: configuration.keyring, sessions: sessions).register(on: router)
     return router
 }
 

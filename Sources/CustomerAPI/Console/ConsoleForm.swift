@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+
+/// The fields of an `application/x-www-form-urlencoded` body, as the console's forms send them.
+struct ConsoleForm: Sendable {
+    /// The console's forms are a few short fields; anything larger is not one of them.
+    static let maximumBytes = 16 * 1024
+
+    private(set) var fields: [String: String] = [:]
+
+    init(fields: [String: String]) {
+        self.fields = fields
+    }
+
+    /// Parses `text`; a field named twice keeps its first value, and text that is not valid
+    /// percent-encoding is dropped rather than guessed at.
+    init(encoded text: Substring) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decoded(parts[0]), fields[name] == nil else { continue }
+            fields[name] = parts.count > 1 ? Self.decoded(parts[1]) ?? "" : ""
+        }
+    }
+
+    static func read(_ request: Request, context: APIContext) async throws -> ConsoleForm {
+        let buffer = try await request.body.collect(upTo: maximumBytes)
+        return ConsoleForm(encoded: Substring(String(buffer: buffer)))
+    }
+
+    subscript(_ name: String) -> String? { fields[name] }
+
+    /// The field with its surrounding blanks removed; nil when absent or blank.
+    func text(_ name: String) -> String? {
+        let trimmed = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private static func decoded(_ text: Substring) -> String? {
+        String(text.replacingOccurrences(of: "+", with: " ")).removingPercentEncoding
+    }
+}

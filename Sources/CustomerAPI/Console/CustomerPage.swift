@@ -1,0 +1,132 @@
+import CustomerDomain
+import CustomerService
+
+/// A customer as the console shows it, folded from its stream: at the latest version, or as of
+/// an earlier one (time travel). Its fields, each profile's board with chart and explanation,
+/// its documents and representatives, and the timeline. What a section needs, the session's
+/// scopes decide as the API's would: the timeline and the explanations need `audit:read`,
+/// the forms `reviews:write`.
+struct CustomerPage {
+    let session: ConsoleSession
+    let events: [LoggedEvent]
+    let shownVersion: Int64
+    let notice: ConsoleNotice?
+
+    var latestVersion: Int64 { events.last?.version ?? 0 }
+    var isLatest: Bool { shownVersion == latestVersion }
+
+    func render() throws -> HTML {
+        let state = try TimeTravel.state(of: events, asOfVersion: shownVersion)
+        guard let customer = state.customer, let view = CustomerView(state) else {
+            return ConsoleLayout.problemPage(title: "Not a customer yet", detail: "The stream holds no customer at version \(shownVersion).", session: session)
+        }
+        let representatives = BusinessRepresentativeView.all(in: state)
+        let name = CustomerNames.display(view)
+        var owners = [customer.id.rawValue: name + " (customer)"]
+        for representative in representatives {
+            owners[representative.id.rawValue] = Self.name(of: representative) + " (representative)"
+        }
+        let audit = session.allows(.auditRead)
+        let shown = Array(events.prefix { $0.version <= shownVersion })
+        let series = try ProfileSeries.all(of: events)
+        let explanations = audit ? try ProfileExplanation.all(of: shown) : []
+        let actions = session.allows(.reviewsWrite) && isLatest && customer.personalDataErasedAt == nil ? session : nil
+        let boards = customer.subjectProfiles.map { subject in
+            ProfileBoard(
+                customer: customer.id, subject: subject, owner: owners[subject.subject.id] ?? subject.subject.id,
+                series: series.first { $0.subject == subject.subject && $0.profile == subject.profile.name },
+                explanation: explanations.first { $0.subjectId == subject.subject.id && $0.profile == subject.profile.name },
+                shownVersion: shownVersion, decisionForm: subject.profile.status.isDecided ? nil : actions
+            ).render()
+        }
+        let timeline: HTML = audit
+            ? TimelineSection.render(try Replay.steps(events), customer: customer.id.rawValue, owners: try latestOwners(), shownVersion: shownVersion)
+            : "<section id=\"timeline\"><h2>Timeline</h2><p>The timeline and the explanations need a key with audit:read.</p></section>"
+        return ConsoleLayout.page(title: name, session: session, notice: notice, content: """
+            <article id="customer" data-version="\(shownVersion)" tabindex="-1">
+            <h1>\(name) \(StatusBadge.render(customer.verificationProfile.status))</h1>
+            <p class="meta"><code>\(customer.id.rawValue)</code> · \(customer.type.rawValue) · created \(customer.createdAt.description)</p>
+            \(banners(customer))
+            \(versionPicker(customer.id, audit: audit))
+            <section id="fields" aria-labelledby="fields-title">
+            <h2 id="fields-title">Fields</h2>
+            \(CustomerFields.list(of: view, id: "customer-fields"))
+            </section>
+            <section id="profiles" aria-labelledby="profiles-title">
+            <h2 id="profiles-title">Verification profiles</h2>
+            \(boards)
+            </section>
+            \(DocumentsSection.render(customer, owners: owners, actions: actions))
+            \(representativesSection(representatives))
+            </article>
+            \(timeline)
+            """)
+    }
+
+    /// Every representative's name as the latest version knows it, for the timeline, which
+    /// reaches past the version shown.
+    private func latestOwners() throws -> [String: String] {
+        let latest = try TimeTravel.state(of: events, asOfVersion: latestVersion)
+        var owners: [String: String] = [:]
+        for representative in BusinessRepresentativeView.all(in: latest) { owners[representative.id.rawValue] = Self.name(of: representative) }
+        return owners
+    }
+
+    private func banners(_ customer: Customer) -> HTML {
+        var banners: [HTML] = []
+        if !isLatest {
+            let recorded = events.first { $0.version == shownVersion }.map { RecordedTime.milliseconds($0.recordedAt) } ?? ""
+            banners.append("""
+                <p class="banner time-travel" id="as-of" role="status">As of version \(shownVersion) of \(latestVersion), recorded \(recorded).
+                <a href="/console/customers/\(customer.id.rawValue)">Back to the latest version</a></p>
+                """)
+        }
+        if let hold = customer.legalHold {
+            banners.append("<p class=\"banner\">Under legal hold since \(hold.since.description): \(hold.reason)</p>")
+        }
+        if let erased = customer.personalDataErasedAt {
+            banners.append("<p class=\"banner\">Personal data erased at \(erased.description).</p>")
+        }
+        return HTML(joining: banners)
+    }
+
+    /// A GET form: without script, choose and press Show; the script submits on change.
+    private func versionPicker(_ id: CustomerID, audit: Bool) -> HTML {
+        let options = events.map { event -> HTML in
+            let selected: HTML = event.version == shownVersion ? " selected" : ""
+            let latest = event.version == latestVersion ? " (latest)" : ""
+            let label = audit ? "v\(event.version) \(event.type)\(latest)" : "version \(event.version)\(latest)"
+            return "<option value=\"\(event.version)\"\(selected)>\(label)</option>"
+        }
+        return """
+        <form method="get" action="/console/customers/\(id.rawValue)" class="version-picker">
+        <label for="version">Show the customer as of</label>
+        <select id="version" name="version" data-autosubmit>\(options)</select>
+        <button type="submit" id="show-version">Show</button>
+        </form>
+        """
+    }
+
+    private func representativesSection(_ representatives: [BusinessRepresentativeView]) -> HTML {
+        guard !representatives.isEmpty else { return .empty }
+        let items = representatives.map { representative -> HTML in
+            """
+            <section class="representative" id="representative-\(representative.id.rawValue)">
+            <h3>\(Self.name(of: representative)) <span class="owner">\(representative.type.rawValue)</span> \(representative.verificationProfiles.first.map { StatusBadge.render($0.status) } ?? .empty)</h3>
+            \(CustomerFields.list(of: representative, id: "fields-" + representative.id.rawValue))
+            </section>
+            """
+        }
+        return """
+        <section id="representatives" aria-labelledby="representatives-title">
+        <h2 id="representatives-title">Representatives</h2>
+        \(items)
+        </section>
+        """
+    }
+
+    static func name(of representative: BusinessRepresentativeView) -> String {
+        let name = [representative.firstName, representative.lastName].compactMap { $0 }.joined(separator: " ")
+        return name.isEmpty ? representative.email : name
+    }
+}

@@ -1,0 +1,273 @@
+"""The review console in a real browser: Debian's headless Chromium driven by Selenium.
+
+scripts/console-browser-test starts the service and runs this file; it passes the service's
+address and two keys in the environment: CONSOLE_URL, CONSOLE_KEY (every scope) and
+CONSOLE_APPROVER_KEY (a second reviewer, for four-eyes decisions). Screenshots go to
+CONSOLE_SCREENSHOTS.
+"""
+
+import json
+import os
+import pathlib
+import unittest
+import urllib.request
+import uuid
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = os.environ["CONSOLE_URL"]
+KEY = os.environ["CONSOLE_KEY"]
+APPROVER_KEY = os.environ["CONSOLE_APPROVER_KEY"]
+SHOTS = pathlib.Path(os.environ["CONSOLE_SCREENSHOTS"])
+
+PASSPORT = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+LIVENESS = b"%PDF-1.4\n% liveness report\n%%EOF\n"
+
+
+def api(method, path, body=None, key=KEY, content_type="application/json"):
+    data = json.dumps(body).encode() if isinstance(body, dict) else body
+    request = urllib.request.Request(BASE + path, data=data, method=method)
+    request.add_header("Authorization", "Bearer " + key)
+    if data is not None:
+        request.add_header("Content-Type", content_type)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+def upload(customer, document_type, content, **fields):
+    boundary = uuid.uuid4().hex
+    parts = dict(targetId=customer, target="customer", documentType=document_type, **fields)
+    body = b""
+    for name, value in parts.items():
+        body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+    body += (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{document_type}.pdf"\r\n'
+             "Content-Type: application/pdf\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+    return api("POST", "/v2/document", body, content_type=f"multipart/form-data; boundary={boundary}")["id"]
+
+
+def walkthrough_customer():
+    """The README walkthrough's customer, up to the uploads: created, both documents pending."""
+    email = f"jane.smith+{uuid.uuid4().hex[:8]}@example.com"
+    customer = api("POST", "/v2/customer", {
+        "type": "individual", "email": email, "phone": "+14155550123",
+        "address": {"line1": "233 S Wacker Dr", "city": "Chicago", "state": "IL", "postalCode": "60606", "country": "USA"},
+        "personalInformation": {"firstName": "Jane", "lastName": "Smith", "dateOfBirth": "1990-04-12",
+                                "taxIdentificationNumber": "123-45-6789", "taxIdentificationNumberType": "ssn",
+                                "taxIdentificationNumberCountry": "USA"}})["id"]
+    passport = upload(customer, "passport", PASSPORT, country="USA")
+    liveness = upload(customer, "liveness_report", LIVENESS)
+    return customer, email, passport, liveness
+
+
+# Every visible text element against its effective background: WCAG's contrast ratio.
+CONTRAST_SCRIPT = """
+function channel(c) { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
+function luminance(rgb) { return 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]); }
+function parse(color) { const m = color.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; }
+function background(element) {
+  for (let e = element; e; e = e.parentElement) {
+    const c = parse(getComputedStyle(e).backgroundColor);
+    if (c[3] > 0.5) return c;
+  }
+  return [255, 255, 255, 1];
+}
+const failures = [];
+for (const element of document.querySelectorAll('body *')) {
+  if (!element.offsetParent && element.tagName !== 'BODY') continue;
+  const own = Array.from(element.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own) continue;
+  const fg = luminance(parse(getComputedStyle(element).color)), bg = luminance(background(element));
+  const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+  if (ratio < 4.5) failures.push(element.tagName + '.' + element.className + ' "' + element.textContent.trim().slice(0, 40) + '" ' + ratio.toFixed(2));
+}
+return failures;
+"""
+
+# Inputs a person can reach without a label: none may be.
+UNLABELLED_SCRIPT = """
+return Array.from(document.querySelectorAll('input, select, textarea'))
+  .filter(e => e.type !== 'hidden')
+  .filter(e => !(e.id && document.querySelector('label[for="' + e.id + '"]')) && !e.getAttribute('aria-label'))
+  .map(e => e.outerHTML);
+"""
+
+
+class ConsoleInTheBrowser(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        cls.customer, cls.email, cls.passport, cls.liveness = walkthrough_customer()
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--window-size=1280,1000", "--disable-extensions", "--no-first-run"):
+            options.add_argument(argument)
+        cls.browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        cls.browser.implicitly_wait(0)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.quit()
+
+    def setUp(self):
+        # Each test starts signed out, whatever the one before left behind.
+        self.browser.get(BASE + "/console/sign-in")
+        self.browser.delete_all_cookies()
+
+    def find(self, css):
+        return self.browser.find_element(By.CSS_SELECTOR, css)
+
+    def texts(self, css):
+        return [element.text for element in self.browser.find_elements(By.CSS_SELECTOR, css)]
+
+    def wait_for(self, css):
+        return WebDriverWait(self.browser, 10).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+    def criteria(self, subject, list_name):
+        return self.texts(f"#profile-{subject} .list[data-list={list_name}] li")
+
+    def shoot(self, name, element_css=None):
+        path = SHOTS / f"{name}.png"
+        if element_css:
+            self.browser.execute_script("arguments[0].scrollIntoView()", self.find(element_css))
+        self.browser.save_screenshot(str(path))
+        self.assertGreater(path.stat().st_size, 5000, f"{path} is nearly empty")
+
+    def sign_in(self, key):
+        self.browser.get(BASE + "/console/")
+        self.wait_for("#api-key")
+        self.assertTrue(self.browser.current_url.endswith("/console/sign-in"), self.browser.current_url)
+        self.find("#api-key").send_keys(key)
+        self.find("#sign-in").click()
+        self.wait_for("#signed-in-as")
+
+    def sign_out(self):
+        self.find("#sign-out").click()
+        self.wait_for("#api-key")
+
+    def test_a_review_from_search_to_sign_out(self):
+        browser = self.browser
+        # No session: the console sends the browser to sign in.
+        self.sign_in(KEY)
+        self.assertEqual(self.find("#signed-in-as").text, "console")
+        self.assertEqual(browser.execute_script(UNLABELLED_SCRIPT), [])
+
+        # Search by the walkthrough's email.
+        self.find("#search").send_keys(self.email)
+        self.find("#search-button").click()
+        self.wait_for("#results")
+        self.assertEqual(self.texts("#results tbody td:first-child"), ["Jane Smith"])
+        self.assertIn("pending", self.find("#results tbody").text)
+        self.shoot("search")
+
+        # The customer: fields without the tax number, the board as the uploads left it.
+        self.find("#results tbody a").click()
+        self.wait_for("#customer")
+        page = browser.page_source
+        self.assertNotIn("123-45-6789", page)
+        self.assertIn("jane.smith+", self.find("#customer-fields").text)
+        self.assertEqual(self.criteria(self.customer, "pending"), ["identity_document", "liveness_report_document"])
+        self.assertEqual(self.criteria(self.customer, "required"), [])
+        self.assertIn("email_address", self.criteria(self.customer, "complete"))
+        self.assertEqual(browser.execute_script(UNLABELLED_SCRIPT), [])
+        self.assertEqual(browser.execute_script(CONTRAST_SCRIPT), [])
+        self.assertTrue(self.find(f"#chart-{self.customer}").is_displayed())
+        self.shoot("customer")
+
+        # The timeline, in order, the status change marked, with the replay's diff.
+        versions = [int(e.get_attribute("data-version")) for e in browser.find_elements(By.CSS_SELECTOR, "ol.timeline li.event")]
+        self.assertEqual(versions, [1, 2, 3, 4])
+        self.assertEqual(self.texts("ol.timeline .type"),
+                         ["IndividualCustomerCreated", "DocumentUploaded", "DocumentUploaded", "VerificationProfileStatusChanged"])
+        flagged = [e.get_attribute("data-version") for e in browser.find_elements(By.CSS_SELECTOR, "ol.timeline li.status-change")]
+        self.assertEqual(flagged, ["1", "4"])
+        self.assertIn("kyc_profile_a: status incomplete → pending", self.find("#event-4").text)
+        self.assertIn("kyc_profile_a: identity_document required → pending", self.find("#event-2").text)
+        self.assertIn('/address/city: added "Chicago"', self.find("#event-1").text)
+        self.shoot("timeline", "#timeline")
+
+        # Step to version 1 (the script submits the picker on change): the profile as created.
+        Select(self.find("#version")).select_by_value("1")
+        self.wait_for("#as-of")
+        self.assertEqual(self.find("#customer").get_attribute("data-version"), "1")
+        self.assertEqual(self.criteria(self.customer, "required"), ["identity_document", "liveness_report_document"])
+        self.assertEqual(self.criteria(self.customer, "pending"), [])
+        self.assertIn("incomplete", self.find(f"#profile-{self.customer} h3").text)
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "form.review, form.decision"), [], "no actions on the past")
+        self.shoot("time-travel")
+
+        # Back to the latest; accept the passport, by keyboard: its criterion moves to complete.
+        self.find("#as-of a").click()
+        self.wait_for(f"#accept-{self.passport}")
+        self.assertTrue(self.tab_to(f"accept-{self.passport}"), "the accept button is not reachable by keyboard")
+        browser.switch_to.active_element.send_keys(Keys.ENTER)
+        self.wait_for("#notice")
+        self.assertIn("accepted", self.find("#notice").text)
+        self.assertEqual(self.criteria(self.customer, "complete")[-1:], ["identity_document"])
+        self.assertEqual(self.criteria(self.customer, "pending"), ["liveness_report_document"])
+        self.assertEqual(self.find(f"#document-{self.passport}").get_attribute("data-status"), "accepted")
+        self.assertIn("console", self.find(f"#document-{self.passport}").text)
+
+        # A refusal is the problem's text: the profile still has a pending criterion.
+        self.find(f"#approve-{self.customer}").click()
+        self.wait_for("#notice.problem")
+        self.assertIn("(", self.find("#notice").text)
+        self.assertIn("pending", self.find(f"#profile-{self.customer} h3").text)
+
+        # Rejecting a document needs its reason, shown with a pointer to the field.
+        self.find(f"#reject-{self.liveness}").click()
+        self.wait_for("#notice.problem")
+        self.assertIn("/detail", self.find("#notice").text)
+
+        # 200% zoom: the page reflows in half the width, with no sideways scrolling.
+        browser.set_window_size(640, 1000)
+        browser.refresh()
+        self.wait_for("#customer")
+        overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        self.assertLessEqual(overflow, 0)
+        self.shoot("customer-narrow")
+        browser.set_window_size(1280, 1000)
+
+        # Sign out: the session is gone, the console asks for a key again.
+        self.sign_out()
+        browser.get(BASE + f"/console/customers/{self.customer}")
+        self.wait_for("#api-key")
+        self.assertTrue(browser.current_url.endswith("/console/sign-in"))
+
+    def test_four_eyes_refusal_then_the_other_key_approves(self):
+        customer, _, passport, liveness = walkthrough_customer()
+        self.sign_in(KEY)
+        self.browser.get(BASE + f"/console/customers/{customer}")
+        for document in (passport, liveness):
+            self.wait_for(f"#accept-{document}").click()
+            self.wait_for("#notice")
+        self.find(f"#approve-{customer}").click()
+        self.wait_for("#notice.problem")
+        self.assertIn("review/four-eyes", self.find("#notice").text)
+        self.sign_out()
+
+        self.sign_in(APPROVER_KEY)
+        self.browser.get(BASE + f"/console/customers/{customer}")
+        self.wait_for(f"#approve-{customer}").click()
+        self.wait_for("#notice.success")
+        self.assertIn("approved", self.find(f"#profile-{customer} h3").text)
+        self.assertIn("decided by approver", self.find(f"#profile-{customer} details.explanation").text)
+        self.sign_out()
+
+    def tab_to(self, element_id, limit=200):
+        body = self.find("body")
+        body.send_keys(Keys.TAB)
+        for _ in range(limit):
+            if self.browser.switch_to.active_element.get_attribute("id") == element_id:
+                return True
+            self.browser.switch_to.active_element.send_keys(Keys.TAB)
+        return False
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
