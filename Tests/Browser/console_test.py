@@ -6,6 +6,7 @@ CONSOLE_APPROVER_KEY (a second reviewer, for four-eyes decisions). Screenshots g
 CONSOLE_SCREENSHOTS.
 """
 
+import base64
 import json
 import os
 import pathlib
@@ -132,10 +133,22 @@ class ConsoleInTheBrowser(unittest.TestCase):
         return self.texts(f"#profile-{subject} .list[data-list={list_name}] li")
 
     def shoot(self, name, element_css=None):
+        """A screenshot of one element, or of the whole page (the window grown to its height)."""
         path = SHOTS / f"{name}.png"
         if element_css:
-            self.browser.execute_script("arguments[0].scrollIntoView()", self.find(element_css))
-        self.browser.save_screenshot(str(path))
+            # Through the DevTools protocol: an element taller than the window is taken whole.
+            rect = self.browser.execute_script(
+                "const r = arguments[0].getBoundingClientRect();"
+                "return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height}", self.find(element_css))
+            shot = self.browser.execute_cdp_cmd("Page.captureScreenshot", {
+                "captureBeyondViewport": True, "clip": dict(rect, scale=1)})
+            path.write_bytes(base64.b64decode(shot["data"]))
+        else:
+            size = self.browser.get_window_size()
+            height = self.browser.execute_script("return document.documentElement.scrollHeight")
+            self.browser.set_window_size(size["width"], min(height + 140, 6000))
+            self.browser.save_screenshot(str(path))
+            self.browser.set_window_size(size["width"], size["height"])
         self.assertGreater(path.stat().st_size, 5000, f"{path} is nearly empty")
 
     def sign_in(self, key):
@@ -177,7 +190,7 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.assertEqual(browser.execute_script(UNLABELLED_SCRIPT), [])
         self.assertEqual(browser.execute_script(CONTRAST_SCRIPT), [])
         self.assertTrue(self.find(f"#chart-{self.customer}").is_displayed())
-        self.shoot("customer")
+        self.shoot("customer", "#customer")
 
         # The timeline, in order, the status change marked, with the replay's diff.
         versions = [int(e.get_attribute("data-version")) for e in browser.find_elements(By.CSS_SELECTOR, "ol.timeline li.event")]

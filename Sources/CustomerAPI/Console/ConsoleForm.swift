@@ -17,8 +17,10 @@ struct ConsoleForm: Sendable {
     init(encoded text: Substring) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decoded(parts[0]), fields[name] == nil else { continue }
-            fields[name] = parts.count > 1 ? Self.decoded(parts[1]) ?? "" : ""
+            guard let name = Self.decoded(parts[0]), fields[name] == nil,
+                  let value = parts.count > 1 ? Self.decoded(parts[1]) : ""
+            else { continue }
+            fields[name] = value
         }
     }
 

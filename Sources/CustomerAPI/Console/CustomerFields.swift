@@ -48,7 +48,13 @@ enum CustomerFields {
     private static func words(_ token: String) -> String {
         var result = ""
         for character in token {
-            if character.isUppercase, !result.isEmpty { result += " " + character.lowercased() } else { result.append(character) }
+            if character.isUppercase, !result.isEmpty {
+                result += " " + character.lowercased()
+            } else if character.isNumber, let last = result.last, !last.isNumber {
+                result += " " + String(character)
+            } else {
+                result.append(character)
+            }
         }
         return result.prefix(1).uppercased() + result.dropFirst()
     }
