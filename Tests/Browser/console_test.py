@@ -239,7 +239,7 @@ class ConsoleInTheBrowser(unittest.TestCase):
 
         # 200% zoom: the page reflows in half the width, with no sideways scrolling.
         browser.set_window_size(640, 1000)
-        browser.refresh()
+        browser.get(BASE + f"/console/customers/{self.customer}")
         self.wait_for("#customer")
         overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         self.assertLessEqual(overflow, 0)

@@ -65,6 +65,7 @@ enum ConsoleAssets {
     figure.chart svg { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; }
     figcaption { font-size: .85rem; color: var(--muted); }
     details.explanation summary { cursor: pointer; font-weight: 600; }
+    details.explanation p code { overflow-wrap: anywhere; }
     .notice, .banner, .problem { padding: .6rem .9rem; border-radius: 4px; margin: .75rem 0; }
     .notice.success { background: var(--ok-bg); color: var(--ok); }
     .notice.problem, .problem { background: var(--bad-bg); color: var(--bad); }
