@@ -10,6 +10,7 @@ import base64
 import json
 import os
 import pathlib
+import time
 import unittest
 import urllib.request
 import uuid
@@ -98,18 +99,26 @@ return Array.from(document.querySelectorAll('input, select, textarea'))
 """
 
 
+def chromium(javascript=True):
+    """Debian's Chromium, headless, through Debian's driver: nothing for Selenium to fetch."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1280,1000", "--disable-extensions", "--no-first-run"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    browser.implicitly_wait(0)
+    return browser
+
+
 class ConsoleInTheBrowser(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         SHOTS.mkdir(parents=True, exist_ok=True)
         cls.customer, cls.email, cls.passport, cls.liveness = walkthrough_customer()
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--window-size=1280,1000", "--disable-extensions", "--no-first-run"):
-            options.add_argument(argument)
-        cls.browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        cls.browser.implicitly_wait(0)
+        cls.browser = chromium()
 
     @classmethod
     def tearDownClass(cls):
@@ -151,10 +160,16 @@ class ConsoleInTheBrowser(unittest.TestCase):
             self.browser.set_window_size(size["width"], size["height"])
         self.assertGreater(path.stat().st_size, 5000, f"{path} is nearly empty")
 
+    def check_page(self, name):
+        """What every page owes a person: a label on each input, text at 4.5:1 or better."""
+        self.assertEqual(self.browser.execute_script(UNLABELLED_SCRIPT), [], f"{name}: inputs without a label")
+        self.assertEqual(self.browser.execute_script(CONTRAST_SCRIPT), [], f"{name}: text below 4.5:1")
+
     def sign_in(self, key):
         self.browser.get(BASE + "/console/")
         self.wait_for("#api-key")
         self.assertTrue(self.browser.current_url.endswith("/console/sign-in"), self.browser.current_url)
+        self.check_page("sign-in")
         self.find("#api-key").send_keys(key)
         self.find("#sign-in").click()
         self.wait_for("#signed-in-as")
@@ -168,7 +183,6 @@ class ConsoleInTheBrowser(unittest.TestCase):
         # No session: the console sends the browser to sign in.
         self.sign_in(KEY)
         self.assertEqual(self.find("#signed-in-as").text, "console")
-        self.assertEqual(browser.execute_script(UNLABELLED_SCRIPT), [])
 
         # Search by the walkthrough's email.
         self.find("#search").send_keys(self.email)
@@ -176,6 +190,7 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.wait_for("#results")
         self.assertEqual(self.texts("#results tbody td:first-child"), ["Jane Smith"])
         self.assertIn("pending", self.find("#results tbody").text)
+        self.check_page("search")
         self.shoot("search")
 
         # The customer: fields without the tax number, the board as the uploads left it.
@@ -187,8 +202,7 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.assertEqual(self.criteria(self.customer, "pending"), ["identity_document", "liveness_report_document"])
         self.assertEqual(self.criteria(self.customer, "required"), [])
         self.assertIn("email_address", self.criteria(self.customer, "complete"))
-        self.assertEqual(browser.execute_script(UNLABELLED_SCRIPT), [])
-        self.assertEqual(browser.execute_script(CONTRAST_SCRIPT), [])
+        self.check_page("customer")
         self.assertTrue(self.find(f"#chart-{self.customer}").is_displayed())
         self.shoot("customer", "#customer")
 
@@ -212,7 +226,15 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.assertEqual(self.criteria(self.customer, "pending"), [])
         self.assertIn("incomplete", self.find(f"#profile-{self.customer} h3").text)
         self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "form.review, form.decision"), [], "no actions on the past")
+        self.check_page("time travel")
         self.shoot("time-travel")
+
+        # Script's shortcuts: `]` steps to the next version, `[` back.
+        self.find("body").send_keys("]")
+        WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, "#customer").get_attribute("data-version") == "2")
+        self.assertIn("identity_document", self.criteria(self.customer, "pending"))
+        self.find("body").send_keys("[")
+        WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, "#customer").get_attribute("data-version") == "1")
 
         # Back to the latest; accept the passport, by keyboard: its criterion moves to complete.
         self.find("#as-of a").click()
@@ -230,6 +252,7 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.find(f"#approve-{self.customer}").click()
         self.wait_for("#notice.problem")
         self.assertIn("(", self.find("#notice").text)
+        self.check_page("refusal")
         self.assertIn("pending", self.find(f"#profile-{self.customer} h3").text)
 
         # Rejecting a document needs its reason, shown with a pointer to the field.
@@ -280,6 +303,53 @@ class ConsoleInTheBrowser(unittest.TestCase):
                 return True
             self.browser.switch_to.active_element.send_keys(Keys.TAB)
         return False
+
+
+class ConsoleWithoutJavaScript(unittest.TestCase):
+    """Every read view works with script off: the forms submit, the links step."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.customer, cls.email, _, _ = walkthrough_customer()
+        cls.browser = chromium(javascript=False)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.quit()
+
+    def find(self, css):
+        return self.browser.find_element(By.CSS_SELECTOR, css)
+
+    def wait_for(self, css):
+        return WebDriverWait(self.browser, 10).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+    def test_search_customer_timeline_and_time_travel(self):
+        browser = self.browser
+        browser.get(BASE + "/console/")
+        self.wait_for("#api-key").send_keys(KEY)
+        self.find("#sign-in").click()
+        self.wait_for("#search").send_keys(self.email)
+        self.find("#search-button").click()
+        self.wait_for("#results tbody a").click()
+        self.wait_for("#timeline")
+        self.assertEqual(len(browser.find_elements(By.CSS_SELECTOR, "ol.timeline li.event")), 4)
+        self.assertTrue(self.find("details.explanation").is_displayed())
+
+        # Without script, choosing does nothing by itself; Show does it.
+        Select(self.find("#version")).select_by_value("1")
+        time.sleep(0.5)
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "#as-of"), [], "script ran: the picker submitted itself")
+        self.find("#show-version").click()
+        self.wait_for("#as-of")
+        self.assertEqual(self.find("#customer").get_attribute("data-version"), "1")
+        self.find("#next-version").click()
+        self.wait_for("#as-of")
+        self.assertEqual(self.find("#customer").get_attribute("data-version"), "2")
+        self.find("#event-4 a").click()
+        self.wait_for("#customer")
+        self.assertEqual(self.find("#customer").get_attribute("data-version"), "4")
+        self.find("#sign-out").click()
+        self.wait_for("#api-key")
 
 
 if __name__ == "__main__":

@@ -80,15 +80,25 @@ enum ConsoleAssets {
     .event-head .flag { font-size: .8rem; font-weight: 700; color: var(--wait); text-transform: uppercase; }
     ul.changes { margin: .25rem 0 0; padding-left: 1.25rem; font-size: .9rem; overflow-wrap: anywhere; }
     ul.changes li.status { color: var(--wait); }
-    nav.pages { display: flex; gap: 1rem; align-items: center; }
+    nav.pages, nav.steps { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
     """#
 
-    /// The only behaviour the pages add with script: choosing a version shows it at once.
-    /// Without script the form's Show button does the same.
+    /// What script adds, each thing also there without it: choosing a version with the pointer
+    /// shows it at once (from the keyboard, arrows only choose and Show shows, so stepping
+    /// through the list never reloads the page under the reader); `[` and `]` follow the
+    /// previous- and next-version links.
     static let script = #"""
     document.addEventListener("DOMContentLoaded", function () {
       document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-        select.addEventListener("change", function () { select.form.submit(); });
+        select.addEventListener("keydown", function () { select.dataset.keyboard = "yes"; });
+        select.addEventListener("change", function () { if (!select.dataset.keyboard) select.form.submit(); });
+      });
+      document.addEventListener("keydown", function (event) {
+        if (event.ctrlKey || event.metaKey || event.altKey) return;
+        if (event.target.closest("input, select, textarea, button")) return;
+        var link = event.key === "[" ? document.getElementById("previous-version")
+                 : event.key === "]" ? document.getElementById("next-version") : null;
+        if (link) { event.preventDefault(); link.click(); }
       });
     });
     """#

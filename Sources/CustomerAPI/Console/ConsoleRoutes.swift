@@ -42,6 +42,8 @@ struct ConsoleRoutes: Sendable {
             context.logger.notice("console sign-in refused")
             return signInPage(request, problem: "That API key is not known.", status: .unauthorized)
         }
+        // A new session every time, so an id planted before sign-in never becomes a signed-in one.
+        if let previous = context.consoleSession { await sessions.close(previous.id) }
         let session = await sessions.open(for: key)
         context.logger.info("console sign-in", metadata: ["actor": .string(key.name)])
         var response = ConsoleResponses.redirect(to: "/console/")
@@ -178,7 +180,7 @@ struct ConsoleRoutes: Sendable {
             let decision = ProfileDecision(decision: form.text("decision").map(ProfileDecisionKind.init), detail: form.text("detail"))
             try decision.validate().check()
             let done = "The profile was \(decision.decision?.rawValue ?? "decided")."
-            return Action(command: .decideProfile(profile, subject: subject, decision), customer: customer, done: done, anchor: "#profile-\(subjectId)")
+            return Action(command: .decideProfile(profile, subject: subject, decision), customer: customer, done: done, anchor: "#profile-\(subject.id)")
         }
     }
 

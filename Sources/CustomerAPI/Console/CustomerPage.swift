@@ -104,7 +104,16 @@ struct CustomerPage {
         <select id="version" name="version" data-autosubmit>\(options)</select>
         <button type="submit" id="show-version">Show</button>
         </form>
+        <nav class="steps" aria-label="Versions">\(step(id, to: shownVersion - 1, label: "Previous version", anchor: "previous-version"))
+        \(step(id, to: shownVersion + 1, label: "Next version", anchor: "next-version"))</nav>
         """
+    }
+
+    /// A link to the customer at `version`, when the stream has it (`[` and `]` with script).
+    private func step(_ id: CustomerID, to version: Int64, label: String, anchor: String) -> HTML {
+        guard (1...latestVersion).contains(version) else { return .empty }
+        let key = anchor == "previous-version" ? "[" : "]"
+        return "<a id=\"\(anchor)\" href=\"/console/customers/\(id.rawValue)?version=\(version)#customer\" aria-keyshortcuts=\"\(key)\">\(label) (v\(version))</a>"
     }
 
     private func representativesSection(_ representatives: [BusinessRepresentativeView]) -> HTML {
