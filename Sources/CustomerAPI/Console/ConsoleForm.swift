@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JSON
 
 /// The fields of an `application/x-www-form-urlencoded` body, as the console's forms send them.
 struct ConsoleForm: Sendable {
@@ -35,6 +36,18 @@ struct ConsoleForm: Sendable {
     func text(_ name: String) -> String? {
         let trimmed = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The named fields as the JSON body the API's route would take, checked against the same
+    /// shape (its limits included), so a form is held to exactly the API's rules. Blank fields
+    /// are left out, as a client leaves out what it has no value for.
+    func body(_ names: [String], shape: RequestShape) -> JSONBody {
+        var members: [String: JSONTree] = [:]
+        for name in names {
+            if let value = text(name) { members[name] = .string(value) }
+        }
+        let tree = JSONTree.object(members)
+        return JSONBody(bytes: [], tree: tree, shapeProblems: shape.problems(in: tree))
     }
 
     private static func decoded(_ text: Substring) -> String? {

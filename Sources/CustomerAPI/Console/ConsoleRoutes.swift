@@ -154,8 +154,9 @@ struct ConsoleRoutes: Sendable {
         }
         return try await act(request, context: context, owner: owner) { form, context in
             let id = try PathParameters.documentID(context)
-            let review = DocumentReview(decision: form.text("decision").map(DocumentReviewDecision.init), detail: form.text("detail"))
-            try review.validate().check()
+            let body = form.body(["decision", "detail"], shape: RequestShapes.decision)
+            let review = try body.decode(DocumentReview.self)
+            try body.requireValid(review.validate())
             guard let customer = await owner(context) else { throw APIError.notFound("Document \(id) was not found.") }
             let done = "The document was \(review.decision?.rawValue ?? "reviewed")."
             return Action(command: .reviewDocument(id: id, review), customer: customer, done: done, anchor: "#document-\(id.rawValue)")
@@ -177,8 +178,9 @@ struct ConsoleRoutes: Sendable {
             guard let profile = ProfileName(rawValue: form["profile"] ?? "") else {
                 throw APIError.notFound("There is no verification profile named \((form["profile"] ?? "").prefix(80)).")
             }
-            let decision = ProfileDecision(decision: form.text("decision").map(ProfileDecisionKind.init), detail: form.text("detail"))
-            try decision.validate().check()
+            let body = form.body(["decision", "detail"], shape: RequestShapes.decision)
+            let decision = try body.decode(ProfileDecision.self)
+            try body.requireValid(decision.validate())
             let done = "The profile was \(decision.decision?.rawValue ?? "decided")."
             return Action(command: .decideProfile(profile, subject: subject, decision), customer: customer, done: done, anchor: "#profile-\(subject.id)")
         }

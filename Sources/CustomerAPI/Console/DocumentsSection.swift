@@ -48,7 +48,7 @@ enum DocumentsSection {
         \(ConsoleLayout.csrfField(session))
         <input type="hidden" name="decision" value="rejected">
         <label for="reject-detail-\(id)">Why rejected</label>
-        <input type="text" id="reject-detail-\(id)" name="detail" maxlength="1000">
+        <input type="text" id="reject-detail-\(id)" name="detail" maxlength="2000">
         <button type="submit" class="danger" id="reject-\(id)">Reject</button>
         </form>
         """

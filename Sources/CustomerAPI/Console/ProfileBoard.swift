@@ -53,7 +53,7 @@ struct ProfileBoard {
         <input type="hidden" name="subject" value="\(id)">
         <input type="hidden" name="profile" value="\(subject.profile.name.rawValue)">
         <label for="decision-detail-\(id)">Note for the decision (required to reject)</label>
-        <input type="text" id="decision-detail-\(id)" name="detail" maxlength="1000">
+        <input type="text" id="decision-detail-\(id)" name="detail" maxlength="2000">
         <button type="submit" name="decision" value="approved" id="approve-\(id)">Approve profile</button>
         <button type="submit" name="decision" value="rejected" class="danger" id="reject-\(id)">Reject profile</button>
         </form>
