@@ -20,7 +20,7 @@ public enum JSONPointer {
         switch tree {
         case .object(let members) where !members.isEmpty:
             for (key, value) in members {
-                collect(value, at: path + "/" + token(key), into: &leaves)
+                collect(value, at: jsonPointer(path, key), into: &leaves)
             }
         case .array(let elements) where !elements.isEmpty:
             for (index, value) in elements.enumerated() {
