@@ -16,7 +16,9 @@ struct CustomerPage {
     var isLatest: Bool { shownVersion == latestVersion }
 
     func render() throws -> HTML {
-        let state = try TimeTravel.state(of: events, asOfVersion: shownVersion)
+        let stream = try DecodedStream(events)
+        let shown = try stream.through(version: shownVersion)
+        let state = shown.state
         guard let customer = state.customer, let view = CustomerView(state) else {
             return ConsoleLayout.problemPage(title: "Not a customer yet", detail: "The stream holds no customer at version \(shownVersion).", session: session)
         }
@@ -27,9 +29,8 @@ struct CustomerPage {
             owners[representative.id.rawValue] = Self.name(of: representative) + " (representative)"
         }
         let audit = session.allows(.auditRead)
-        let shown = Array(events.prefix { $0.version <= shownVersion })
-        let series = try ProfileSeries.all(of: events)
-        let explanations = audit ? try ProfileExplanation.all(of: shown) : []
+        let series = ProfileSeries.all(of: stream)
+        let explanations = audit ? ProfileExplanation.all(of: shown) : []
         let actions = session.allows(.reviewsWrite) && isLatest && customer.personalDataErasedAt == nil ? session : nil
         let boards = customer.subjectProfiles.map { subject in
             ProfileBoard(
@@ -40,7 +41,7 @@ struct CustomerPage {
             ).render()
         }
         let timeline: HTML = audit
-            ? TimelineSection.render(try Replay.steps(events), customer: customer.id.rawValue, owners: try latestOwners(), shownVersion: shownVersion)
+            ? TimelineSection.render(Replay.steps(stream), customer: customer.id.rawValue, owners: Self.owners(in: stream.state), shownVersion: shownVersion)
             : "<section id=\"timeline\"><h2>Timeline</h2><p>The timeline and the explanations need a key with audit:read.</p></section>"
         return ConsoleLayout.page(title: name, session: session, notice: notice, content: """
             <article id="customer" data-version="\(shownVersion)" tabindex="-1">
@@ -63,12 +64,11 @@ struct CustomerPage {
             """)
     }
 
-    /// Every representative's name as the latest version knows it, for the timeline, which
-    /// reaches past the version shown.
-    private func latestOwners() throws -> [String: String] {
-        let latest = try TimeTravel.state(of: events, asOfVersion: latestVersion)
+    /// Every representative's name in `state` (the latest, for the timeline, which reaches
+    /// past the version shown).
+    private static func owners(in state: CustomerState) -> [String: String] {
         var owners: [String: String] = [:]
-        for representative in BusinessRepresentativeView.all(in: latest) { owners[representative.id.rawValue] = Self.name(of: representative) }
+        for representative in BusinessRepresentativeView.all(in: state) { owners[representative.id.rawValue] = name(of: representative) }
         return owners
     }
 

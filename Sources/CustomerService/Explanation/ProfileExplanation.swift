@@ -64,27 +64,29 @@ extension ProfileExplanation {
     /// Every profile of the customer the stream holds (its own first, then its representatives'),
     /// explained.
     public static func all(of events: [LoggedEvent]) throws(HistoryError) -> [ProfileExplanation] {
-        var state = CustomerState.initial
-        for event in events { state = evolve(state, try TimeTravel.decode(event)) }
-        var explanations: [ProfileExplanation] = []
-        for subjectProfile in state.customer?.subjectProfiles ?? [] {
-            if let explanation = try explain(events, profile: subjectProfile.profile.name, subject: subjectProfile.subject) {
-                explanations.append(explanation)
-            }
+        all(of: try DecodedStream(events))
+    }
+
+    public static func all(of stream: DecodedStream) -> [ProfileExplanation] {
+        (stream.state.customer?.subjectProfiles ?? []).compactMap { subjectProfile in
+            explain(stream, profile: subjectProfile.profile.name, subject: subjectProfile.subject)
         }
-        return explanations
     }
 
     /// Folds `events` (a customer's stream, oldest first) and explains `subject`'s profile as
     /// the stream leaves it; nil when the stream has no such profile.
     static func explain(_ events: [LoggedEvent], profile: ProfileName, subject: ProfileSubject) throws(HistoryError) -> ProfileExplanation? {
+        explain(try DecodedStream(events), profile: profile, subject: subject)
+    }
+
+    static func explain(_ stream: DecodedStream, profile: ProfileName, subject: ProfileSubject) -> ProfileExplanation? {
+        let events = stream.events
         var state = CustomerState.initial
         var places: [String: (list: CriterionExplanation.List, detail: String?, since: EventReference)] = [:]
         var uploads: [DocumentID: EventReference] = [:]
         var reviews: [DocumentID: (DocumentReviewed, EventReference)] = [:]
         var statusChange: (VerificationProfileStatusChanged, EventReference)?
-        for event in events {
-            let decoded = try TimeTravel.decode(event)
+        for (event, decoded) in stream.pairs {
             state = evolve(state, decoded)
             let reference = EventReference(
                 version: event.version, type: event.type, actor: event.loggedMetadata.actor,

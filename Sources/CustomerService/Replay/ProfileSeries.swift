@@ -21,11 +21,15 @@ public struct ProfileSeries: Equatable, Sendable {
     /// Every profile the stream has held, the customer's own first, then its representatives'
     /// in the order they were added. A removed representative's series ends where it left.
     public static func all(of events: [LoggedEvent]) throws(HistoryError) -> [ProfileSeries] {
+        all(of: try DecodedStream(events))
+    }
+
+    public static func all(of stream: DecodedStream) -> [ProfileSeries] {
         var state = CustomerState.initial
         var series: [ProfileSeries] = []
         var index: [String: Int] = [:]
-        for event in events {
-            state = evolve(state, try TimeTravel.decode(event))
+        for (event, decoded) in stream.pairs {
+            state = evolve(state, decoded)
             for subjectProfile in verificationProfiles(state) {
                 let key = subjectProfile.subject.id + "/" + subjectProfile.profile.name.rawValue
                 let lists = subjectProfile.profile.criteria

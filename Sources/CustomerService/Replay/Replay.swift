@@ -11,12 +11,17 @@ public enum Replay {
         let replayed = try toVersion.map { (version) throws(HistoryError) in
             try TimeTravel.prefix(of: events, throughVersion: version)
         } ?? events[...]
+        return steps(try DecodedStream(Array(replayed)))
+    }
+
+    /// One step per event of a stream already decoded.
+    public static func steps(_ stream: DecodedStream) -> [ReplayStep] {
         var state = CustomerState.initial
         var snapshot = ViewSnapshot(state)
         var steps: [ReplayStep] = []
-        steps.reserveCapacity(replayed.count)
-        for event in replayed {
-            let next = evolve(state, try TimeTravel.decode(event))
+        steps.reserveCapacity(stream.events.count)
+        for (event, decoded) in stream.pairs {
+            let next = evolve(state, decoded)
             let nextSnapshot = ViewSnapshot(next)
             let profiles = ProfileDiff.changes(from: state, to: next)
             steps.append(ReplayStep(
