@@ -43,7 +43,7 @@ bench-append: release
 	@url="$${DATABASE_URL:-$$(scripts/local-postgres start dev $(DEV_PORT))}"; \
 	for args in "--writers 1 --batch 1" "--writers 16 --batch 1" "--writers 64 --batch 1" \
 	            "--writers 16 --batch 10" "--writers 64 --batch 10"; do \
-	  DATABASE_URL="$$url" .build/release/customers bench append $$args --seconds $${SECONDS_PER_RUN:-20} | tail -n 1; \
+	  DATABASE_URL="$$url" .build/release/customers bench append $$args --seconds $${SECONDS_PER_RUN:-20} | grep -E '^(append|chain) '; \
 	done
 
 # Rebuild of every projection against a raw streaming read (EVENTS events, generated once).

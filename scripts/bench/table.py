@@ -68,6 +68,17 @@ def rows(m):
         drift = (max(samples) - min(samples)) / samples[0]
         row(f"6 RSS over a {m['soak']['seconds']} s create soak",
             f"{min(samples) / 1024:.0f}–{max(samples) / 1024:.0f} MB ({drift:.0%})", "±10%", drift <= 0.10)
+    page, travel_api = m["console_page@16"], m["console_travel@16"]
+    ratio = number(page, "requests_per_s") / number(travel_api, "requests_per_s")
+    out.append((f"7 console customer page / API time travel, {page['events']}-event stream (16 conn)",
+                f"{number(page, 'requests_per_s'):.0f} / {number(travel_api, 'requests_per_s'):.0f} pages/s = {ratio:.2f}"
+                f"; p50 {page['p50_ms']} ms / {travel_api['p50_ms']} ms", "report", "compare"))
+    for c in (16, 64):
+        chain = m.get(f"chain@{c}")
+        if chain:
+            cost = float(chain["chain_cost"].rstrip("%"))
+            row(f"8 hash chain's cost on one-event appends ({c} writers)",
+                f"{chain['chained_events_per_s']} / {chain['unchained_events_per_s']} events/s: {cost:.1f}%", "≤ 10%", cost <= 10)
     return out
 
 
