@@ -20,6 +20,9 @@ public struct APIConfiguration: Sendable {
     public var requestBodyTimeout: Duration = .seconds(120)
     /// Requests a second per API key, reads and writes apart (per instance).
     public var rateLimits = RateLimits()
+    /// The review console's cookies carry `Secure` on every answer, not only on requests a
+    /// proxy marks as https (`serve --console-secure-cookies`).
+    public var consoleSecureCookies = false
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, keyring: APIKeyring,

@@ -33,7 +33,10 @@ public func buildRouter(configuration: APIConfiguration, services: APIServices) 
     for endpoint in endpoints {
         endpoint.register(on: router)
     }
-    ConsoleRoutes(services: services, keyring: configuration.keyring, sessions: sessions).register(on: router)
+    ConsoleRoutes(
+        services: services, keyring: configuration.keyring, sessions: sessions,
+        alwaysSecureCookies: configuration.consoleSecureCookies
+    ).register(on: router)
     return router
 }
 

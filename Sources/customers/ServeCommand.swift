@@ -44,6 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
     var webhookDelivery = true
     @Option(help: "on: a profile decision by the API key that accepted one of its documents is refused (403); off for sandboxes.")
     var fourEyes: Switch = .on
+    @Flag(help: "Mark the review console's cookies Secure on every answer (behind a TLS proxy that sends no X-Forwarded-Proto).")
+    var consoleSecureCookies = false
     @Option(help: "Seconds between seals of the log, signed with $CUSTOMERS_AUDIT_SIGNING_KEY; 0 never seals.")
     var sealEvery = 0
 
@@ -97,6 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.requestHeadTimeout = .seconds(requestHeadTimeout)
         configuration.requestBodyTimeout = .seconds(requestBodyTimeout)
         configuration.rateLimits = RateLimits(read: rateLimitRead, write: rateLimitWrite)
+        configuration.consoleSecureCookies = consoleSecureCookies
         let customerServices = CustomerServices(store: store, vault: vault, webhookPolicy: WebhookURLPolicy.fromEnvironment(), fourEyes: fourEyes == .on)
         let app = buildApplication(configuration: configuration, services: APIServices(customerServices), logger: logger)
         // SIGTERM and SIGINT stop accepting, let requests in flight finish, then stop the rest.

@@ -83,23 +83,15 @@ enum ConsoleAssets {
     nav.pages, nav.steps { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
     """#
 
-    /// What script adds, each thing also there without it: choosing a version with the pointer
-    /// shows it at once (from the keyboard, arrows only choose and Show shows, so stepping
-    /// through the list never reloads the page under the reader); `[` and `]` follow the
-    /// previous- and next-version links.
+    /// What script adds, also there without it: `[` and `]` follow the previous- and
+    /// next-version links.
     static let script = #"""
-    document.addEventListener("DOMContentLoaded", function () {
-      document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-        select.addEventListener("keydown", function () { select.dataset.keyboard = "yes"; });
-        select.addEventListener("change", function () { if (!select.dataset.keyboard) select.form.submit(); });
-      });
-      document.addEventListener("keydown", function (event) {
-        if (event.ctrlKey || event.metaKey || event.altKey) return;
-        if (event.target.closest("input, select, textarea, button")) return;
-        var link = event.key === "[" ? document.getElementById("previous-version")
-                 : event.key === "]" ? document.getElementById("next-version") : null;
-        if (link) { event.preventDefault(); link.click(); }
-      });
+    document.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.target.closest && event.target.closest("input, select, textarea, button")) return;
+      var link = event.key === "[" ? document.getElementById("previous-version")
+               : event.key === "]" ? document.getElementById("next-version") : null;
+      if (link) { event.preventDefault(); link.click(); }
     });
     """#
 }

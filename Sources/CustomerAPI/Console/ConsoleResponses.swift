@@ -43,21 +43,18 @@ enum ConsoleResponses {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// `Secure` when the browser reached the service over https: directly, or through a proxy
-    /// that terminates TLS and says so in `X-Forwarded-Proto` or `Forwarded`.
+    /// Whether the browser reached the service over https. The service itself serves plain
+    /// http, so that is a proxy terminating TLS that says so in `X-Forwarded-Proto` or `Forwarded`.
     static func isHTTPS(_ request: Request) -> Bool {
-        if request.uri.scheme == .https { return true }
         if let proto = request.headers[.xForwardedProto], proto.lowercased().split(separator: ",").first?.trimmingCharacters(in: .whitespaces) == "https" {
             return true
         }
-        if let forwarded = request.headers[.forwarded], forwarded.lowercased().contains("proto=https") { return true }
+        if let forwarded = request.headers[.forwarded],
+           forwarded.lowercased().split(separator: ",").first?.split(separator: ";")
+               .contains(where: { $0.trimmingCharacters(in: .whitespaces) == "proto=https" }) == true {
+            return true
+        }
         return false
-    }
-
-    static func cookie(_ name: String, value: String, path: String, request: Request, clearing: Bool = false) -> Cookie {
-        Cookie(
-            name: name, value: value, maxAge: clearing ? 0 : nil, path: path,
-            secure: isHTTPS(request), httpOnly: true, sameSite: .strict)
     }
 }
 

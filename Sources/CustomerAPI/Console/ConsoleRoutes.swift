@@ -10,6 +10,7 @@ struct ConsoleRoutes: Sendable {
     let services: APIServices
     let keyring: APIKeyring
     let sessions: ConsoleSessions
+    let alwaysSecureCookies: Bool
     var execution: CommandExecution { CommandExecution(services: services) }
 
     func register(on router: Router<APIContext>) {
@@ -47,25 +48,25 @@ struct ConsoleRoutes: Sendable {
         let session = await sessions.open(for: key)
         context.logger.info("console sign-in", metadata: ["actor": .string(key.name)])
         var response = ConsoleResponses.redirect(to: "/console/")
-        response.setCookie(ConsoleResponses.cookie(ConsoleResponses.sessionCookie, value: session.id, path: "/console", request: request))
-        response.setCookie(ConsoleResponses.cookie(ConsoleResponses.signInCookie, value: "", path: "/console/sign-in", request: request, clearing: true))
+        response.setCookie(cookie(ConsoleResponses.sessionCookie, value: session.id, path: "/console", request: request))
+        response.setCookie(cookie(ConsoleResponses.signInCookie, value: "", path: "/console/sign-in", request: request, clearing: true))
         return response
     }
 
     @Sendable func signOut(_ request: Request, context: APIContext) async throws -> Response {
-        guard let session = context.consoleSession else { return ConsoleResponses.redirect(to: "/console/sign-in") }
+        var response = ConsoleResponses.redirect(to: "/console/sign-in")
+        response.setCookie(cookie(ConsoleResponses.sessionCookie, value: "", path: "/console", request: request, clearing: true))
+        guard let session = context.consoleSession else { return response }
         let form = try await ConsoleForm.read(request, context: context)
         guard ConsoleTokens.same(session.csrfToken, form["csrf"] ?? "") else { return csrfRefusal(session) }
         await sessions.close(session.id)
-        var response = ConsoleResponses.redirect(to: "/console/sign-in")
-        response.setCookie(ConsoleResponses.cookie(ConsoleResponses.sessionCookie, value: "", path: "/console", request: request, clearing: true))
         return response
     }
 
     private func signInPage(_ request: Request, problem: String?, status: HTTPResponse.Status) -> Response {
         let token = ConsoleTokens.fresh()
         var response = ConsoleResponses.page(SignInPage.render(formToken: token, problem: problem), status: status)
-        response.setCookie(ConsoleResponses.cookie(ConsoleResponses.signInCookie, value: token, path: "/console/sign-in", request: request))
+        response.setCookie(cookie(ConsoleResponses.signInCookie, value: token, path: "/console/sign-in", request: request))
         return response
     }
 
@@ -110,7 +111,9 @@ struct ConsoleRoutes: Sendable {
         let notice = await sessions.takeNotice(for: session.id)
         do {
             let id = try PathParameters.customerID(context)
-            return try await customerPage(id, version: request.uri.queryParameters["version"], context: context, session: session, notice: notice)
+            let query = request.uri.queryParameters
+            return try await customerPage(
+                id, version: query["version"], timeline: query["timeline"], context: context, session: session, notice: notice)
         } catch {
             return problemPage("Customer not shown", error: error, context: context, session: session)
         }
@@ -118,24 +121,33 @@ struct ConsoleRoutes: Sendable {
 
     /// The customer page, at `version` (the latest when nil).
     private func customerPage(
-        _ id: CustomerID, version: Substring?, context: APIContext, session: ConsoleSession, notice: ConsoleNotice?,
+        _ id: CustomerID, version: Substring?, timeline: Substring? = nil, context: APIContext, session: ConsoleSession,
+        notice: ConsoleNotice?,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        // Also the page an action's refusal shows: the action's own scope is not enough to read it.
+        guard session.allows(.customersRead) else {
+            return ConsoleResponses.page(ConsoleLayout.problemPage(title: "Not done", detail: notice?.text ?? "", session: session), status: status)
+        }
         do {
             let events = try await services.history.events(of: id)
             guard let latest = events.last?.version else { throw APIError.notFound("Customer \(id) was not found.") }
-            var shown = latest
-            if let text = version {
-                guard let version = Int64(text), (1...latest).contains(version) else {
-                    throw APIError.validation([FieldProblem(pointer: "/version", detail: "Must be a version from 1 to \(latest).")])
-                }
-                shown = version
-            }
-            let page = CustomerPage(session: session, events: events, shownVersion: shown, notice: notice)
+            let shown = try Self.version(version, named: "version", latest: latest) ?? latest
+            let start = try Self.version(timeline, named: "timeline", latest: latest)
+            let page = CustomerPage(session: session, events: events, shownVersion: shown, timelineStart: start, notice: notice)
             return ConsoleResponses.page(try page.render(), status: status)
         } catch {
             return problemPage("Customer not shown", error: error, context: context, session: session)
         }
+    }
+
+    /// A version named in the query: nil when absent, refused when not one of the stream's.
+    private static func version(_ text: Substring?, named name: String, latest: Int64) throws -> Int64? {
+        guard let text else { return nil }
+        guard let version = Int64(text), (1...latest).contains(version) else {
+            throw APIError.validation([FieldProblem(pointer: "/\(name)", detail: "Must be a version from 1 to \(latest).")])
+        }
+        return version
     }
 
     private func problemPage(_ title: String, error: any Error, context: APIContext, session: ConsoleSession) -> Response {
@@ -206,8 +218,6 @@ struct ConsoleRoutes: Sendable {
         let form = try await ConsoleForm.read(request, context: context)
         guard ConsoleTokens.same(session.csrfToken, form["csrf"] ?? "") else { return csrfRefusal(session) }
         guard session.allows(.reviewsWrite) else { return missingScope(.reviewsWrite, session: session) }
-        var context = context
-        context.apiKey = session.key
         do {
             let action = try await action(form, context)
             _ = try await execution.run(action.command, customer: action.customer, status: .ok, request: request, context: context, body: [], view: .customer)
@@ -224,6 +234,14 @@ struct ConsoleRoutes: Sendable {
     }
 
     // MARK: Sessions and refusals
+
+    /// The console's cookies: `Secure` when the request came over https, or always when the
+    /// service is configured so (behind a proxy that terminates TLS without saying so).
+    private func cookie(_ name: String, value: String, path: String, request: Request, clearing: Bool = false) -> Cookie {
+        Cookie(
+            name: name, value: value, maxAge: clearing ? 0 : nil, path: path,
+            secure: alwaysSecureCookies || ConsoleResponses.isHTTPS(request), httpOnly: true, sameSite: .strict)
+    }
 
     private func csrfRefusal(_ session: ConsoleSession) -> Response {
         ConsoleResponses.page(ConsoleLayout.problemPage(

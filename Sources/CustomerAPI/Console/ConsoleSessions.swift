@@ -22,6 +22,9 @@ actor ConsoleSessions {
     /// Sign-in needs a valid API key, so only key holders can fill this; the bound keeps a
     /// script that signs in in a loop from growing it without end (the oldest goes first).
     static let capacity = 10_000
+    /// And one key's sign-ins cannot push out everyone else's sessions: past this many, its
+    /// own oldest goes.
+    static let perKey = 50
 
     private var sessions: [String: ConsoleSession] = [:]
     private var notices: [String: ConsoleNotice] = [:]
@@ -35,6 +38,10 @@ actor ConsoleSessions {
     func open(for key: APIKey) -> ConsoleSession {
         let now = clock()
         removeExpired(now: now)
+        let own = sessions.values.filter { $0.key.name == key.name }
+        if own.count >= Self.perKey, let oldest = own.min(by: { $0.lastSeen < $1.lastSeen }) {
+            close(oldest.id)
+        }
         if sessions.count >= Self.capacity, let oldest = sessions.values.min(by: { $0.lastSeen < $1.lastSeen }) {
             close(oldest.id)
         }

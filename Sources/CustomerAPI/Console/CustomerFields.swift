@@ -15,11 +15,39 @@ enum CustomerFields {
     static func list(of view: some Encodable, id: String) -> HTML {
         guard case .object(var members)? = JSONTree(encoding: view) else { return .empty }
         for key in omitted { members[String(key.dropFirst())] = nil }
-        let leaves = JSONPointer.leaves(of: .object(members)).sorted { order($0.key) < order($1.key) }
-        let items = leaves.map { pointer, value -> HTML in
-            "<div><dt>\(label(pointer))</dt><dd>\(text(value))</dd></div>"
+        var fields: [Field] = []
+        collect(.object(members), pointer: "", label: [], freeForm: false, into: &fields)
+        let items = fields.sorted { order($0.pointer) < order($1.pointer) }.map { field -> HTML in
+            "<div><dt>\(field.label)</dt><dd>\(text(field.value))</dd></div>"
         }
         return "<dl class=\"fields\" id=\"\(id)\">\(items)</dl>"
+    }
+
+    struct Field {
+        let pointer: String
+        let label: String
+        let value: JSONTree
+    }
+
+    /// Walks the view's tree, labelling each leaf as it goes: `Personal information · Date of
+    /// birth`, `Addresses 1 · Line 1`. The view's own keys are camelCase words; the keys inside
+    /// `meta` are the client's own, shown as they were sent.
+    private static func collect(_ tree: JSONTree, pointer: String, label: [String], freeForm: Bool, into fields: inout [Field]) {
+        switch tree {
+        case .object(let members) where !members.isEmpty:
+            for (key, value) in members {
+                let part = freeForm ? key : words(key)
+                collect(value, pointer: jsonPointer(pointer, key), label: label + [part], freeForm: freeForm || (pointer.isEmpty && key == "meta"), into: &fields)
+            }
+        case .array(let items) where !items.isEmpty && !items.allSatisfy(\.isScalar):
+            for (index, value) in items.enumerated() {
+                var numbered = label.isEmpty ? ["Item"] : label
+                numbered[numbered.count - 1] += " \(index + 1)"
+                collect(value, pointer: jsonPointer(pointer, index), label: numbered, freeForm: freeForm, into: &fields)
+            }
+        default:
+            fields.append(Field(pointer: pointer, label: label.joined(separator: " · "), value: tree))
+        }
     }
 
     /// Contact first, then addresses, then the rest, each group in pointer order.
@@ -28,20 +56,6 @@ enum CustomerFields {
             else if pointer.hasPrefix("/address") { 1 }
             else { 2 }
         return (group, pointer)
-    }
-
-    /// `/personalInformation/dateOfBirth` → `Personal information · Date of birth`;
-    /// `/addresses/0/line1` → `Addresses 1 · Line1`.
-    static func label(_ pointer: String) -> String {
-        var parts: [String] = []
-        for token in pointer.split(separator: "/") {
-            if let index = Int(token) {
-                parts[parts.count - 1] += " \(index + 1)"
-            } else {
-                parts.append(words(String(token)))
-            }
-        }
-        return parts.joined(separator: " · ")
     }
 
     /// camelCase as words with the first capitalised.
@@ -68,6 +82,15 @@ enum CustomerFields {
         case .number(let number): String(number)
         case .array(let items): items.isEmpty ? "—" : items.map(text).joined(separator: ", ")
         case .object: ""
+        }
+    }
+}
+
+extension JSONTree {
+    var isScalar: Bool {
+        switch self {
+        case .object, .array: false
+        default: true
         }
     }
 }

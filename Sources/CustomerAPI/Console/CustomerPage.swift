@@ -10,6 +10,8 @@ struct CustomerPage {
     let session: ConsoleSession
     let events: [LoggedEvent]
     let shownVersion: Int64
+    /// The first version of the timeline's window (nil: the window around the version shown).
+    let timelineStart: Int64?
     let notice: ConsoleNotice?
 
     var latestVersion: Int64 { events.last?.version ?? 0 }
@@ -40,8 +42,11 @@ struct CustomerPage {
                 shownVersion: shownVersion, decisionForm: subject.profile.status.isDecided ? nil : actions
             ).render()
         }
+        let window = TimelineSection.window(start: timelineStart, around: shownVersion, latest: latestVersion)
         let timeline: HTML = audit
-            ? TimelineSection.render(Replay.steps(stream), customer: customer.id.rawValue, owners: Self.owners(in: stream.state), shownVersion: shownVersion)
+            ? TimelineSection.render(
+                Replay.steps(stream, versions: window), customer: customer.id.rawValue, owners: Self.owners(in: stream.state),
+                shownVersion: shownVersion, latestVersion: latestVersion, versionQuery: isLatest ? nil : shownVersion)
             : "<section id=\"timeline\"><h2>Timeline</h2><p>The timeline and the explanations need a key with audit:read.</p></section>"
         return ConsoleLayout.page(title: name, session: session, notice: notice, content: """
             <article id="customer" data-version="\(shownVersion)" tabindex="-1">
@@ -90,18 +95,13 @@ struct CustomerPage {
         return HTML(joining: banners)
     }
 
-    /// A GET form: without script, choose and press Show; the script submits on change.
+    /// A GET form (a number, so it stays small however long the stream), then links to the
+    /// versions before and after (`[` and `]` with script).
     private func versionPicker(_ id: CustomerID, audit: Bool) -> HTML {
-        let options = events.map { event -> HTML in
-            let selected: HTML = event.version == shownVersion ? " selected" : ""
-            let latest = event.version == latestVersion ? " (latest)" : ""
-            let label = audit ? "v\(event.version) \(event.type)\(latest)" : "version \(event.version)\(latest)"
-            return "<option value=\"\(event.version)\"\(selected)>\(label)</option>"
-        }
-        return """
+        """
         <form method="get" action="/console/customers/\(id.rawValue)" class="version-picker">
-        <label for="version">Show the customer as of</label>
-        <select id="version" name="version" data-autosubmit>\(options)</select>
+        <label for="version">Show the customer as of version (1–\(latestVersion))</label>
+        <input type="number" id="version" name="version" min="1" max="\(latestVersion)" value="\(shownVersion)" required>
         <button type="submit" id="show-version">Show</button>
         </form>
         <nav class="steps" aria-label="Versions">\(step(id, to: shownVersion - 1, label: "Previous version", anchor: "previous-version"))

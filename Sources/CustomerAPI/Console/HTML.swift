@@ -1,11 +1,16 @@
 /// A fragment of HTML. Text interpolated into it is escaped; only another `HTML` goes in as
-/// markup. So a customer's name, a problem's detail or a query parameter can never become
-/// markup, however it is spelled, and no template has to remember to escape.
+/// markup, and markup itself can only be written in the source: literals are `StaticString`s,
+/// so no string made at run time can become markup. A customer's name, a problem's detail or a
+/// query parameter is text however it is spelled, and no template has to remember to escape.
+/// (Escaping is right for text and double-quoted attributes, which is all the console writes;
+/// its URLs are built from validated ids.)
 struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomStringConvertible {
-    private(set) var markup: String
+    typealias StringLiteralType = StaticString
 
-    init(stringLiteral value: String) {
-        markup = value
+    private let markup: String
+
+    init(stringLiteral value: StaticString) {
+        markup = value.description
     }
 
     init(stringInterpolation: Interpolation) {
@@ -30,14 +35,16 @@ struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomString
     }
 
     struct Interpolation: StringInterpolationProtocol {
-        var markup = ""
+        typealias StringLiteralType = StaticString
+
+        fileprivate var markup = ""
 
         init(literalCapacity: Int, interpolationCount: Int) {
             markup.reserveCapacity(literalCapacity + interpolationCount * 16)
         }
 
-        mutating func appendLiteral(_ literal: String) {
-            markup += literal
+        mutating func appendLiteral(_ literal: StaticString) {
+            markup += literal.description
         }
 
         mutating func appendInterpolation(_ fragment: HTML) {

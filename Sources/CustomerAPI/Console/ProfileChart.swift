@@ -22,8 +22,23 @@ struct ProfileChart {
         .incomplete: "#6b6b6b", .pending: "#8a5a00", .approved: "#1b6e2a", .rejected: "#b00020",
     ]
 
+    /// The points where something changes: of each run of equal points, its first and its last.
+    /// A straight line through them is the line through all of them, so the chart looks the same
+    /// and stays small however long the stream.
+    static func turns(_ points: [ProfileSeries.Point]) -> [ProfileSeries.Point] {
+        func same(_ a: ProfileSeries.Point, _ b: ProfileSeries.Point) -> Bool {
+            (a.status, a.complete, a.pending, a.required, a.errors) == (b.status, b.complete, b.pending, b.required, b.errors)
+        }
+        return points.indices.compactMap { index in
+            let point = points[index]
+            let startsRun = index == 0 || !same(points[index - 1], point)
+            let endsRun = index == points.count - 1 || !same(points[index + 1], point)
+            return startsRun || endsRun ? point : nil
+        }
+    }
+
     func render() -> HTML {
-        let points = series.points
+        let points = Self.turns(series.points)
         guard let first = points.first, let last = points.last else { return .empty }
         let id = "chart-" + series.subject.id
         let span = Double(max(1, last.version - first.version))
@@ -31,13 +46,16 @@ struct ProfileChart {
         let plotWidth = Self.width - Self.left - Self.right
         func x(_ version: Int64) -> Double { Self.left + Double(version - first.version) / span * plotWidth }
         func y(_ count: Int) -> Double { Self.plotBottom - Double(count) / maximum * (Self.plotBottom - Self.plotTop) }
-        let step = points.count > 1 ? plotWidth / span : plotWidth
 
-        let band = points.map { point -> HTML in
-            let start = points.count > 1 ? max(Self.left, x(point.version) - step / 2) : Self.left
-            let end = points.count > 1 ? min(Self.width - Self.right, x(point.version) + step / 2) : Self.width - Self.right
+        // One piece per run of a status, from its first version to where the next begins.
+        let runs = points.indices.filter { $0 == 0 || points[$0 - 1].status != points[$0].status }
+        let band = runs.enumerated().map { position, index -> HTML in
+            let point = points[index]
+            let start = x(point.version)
+            let next = position + 1 < runs.count ? points[runs[position + 1]].version : nil
+            let end = next.map { x($0) } ?? (Self.width - Self.right)
             return """
-            <rect x="\(Self.format(start))" y="\(Self.format(Self.bandTop))" width="\(Self.format(max(1, end - start)))" height="\(Self.format(Self.bandHeight))" fill="\(Self.statusColours[point.status] ?? "#6b6b6b")"><title>v\(point.version): \(point.status.rawValue)</title></rect>
+            <rect x="\(Self.format(start))" y="\(Self.format(Self.bandTop))" width="\(Self.format(max(1, end - start)))" height="\(Self.format(Self.bandHeight))" fill="\(Self.statusColours[point.status] ?? "#6b6b6b")"><title>\(point.status.rawValue) from v\(point.version)</title></rect>
             """
         }
         let lines = Self.listColours.map { list, colour -> HTML in

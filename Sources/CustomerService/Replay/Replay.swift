@@ -14,13 +14,23 @@ public enum Replay {
         return steps(try DecodedStream(Array(replayed)))
     }
 
-    /// One step per event of a stream already decoded.
-    public static func steps(_ stream: DecodedStream) -> [ReplayStep] {
+    /// One step per event of a stream already decoded, for the events of `versions` (all when
+    /// nil). The events before are folded without being compared, which is most of a step's cost.
+    public static func steps(_ stream: DecodedStream, versions: ClosedRange<Int64>? = nil) -> [ReplayStep] {
         var state = CustomerState.initial
-        var snapshot = ViewSnapshot(state)
         var steps: [ReplayStep] = []
-        steps.reserveCapacity(stream.events.count)
-        for (event, decoded) in stream.pairs {
+        var pairs = stream.pairs.makeIterator()
+        var pending: (LoggedEvent, CustomerEvent)?
+        if let versions {
+            while let pair = pairs.next() {
+                if pair.0.version >= versions.lowerBound { pending = pair; break }
+                state = evolve(state, pair.1)
+            }
+        }
+        var snapshot = ViewSnapshot(state)
+        while let (event, decoded) = pending ?? pairs.next() {
+            pending = nil
+            if let versions, event.version > versions.upperBound { break }
             let next = evolve(state, decoded)
             let nextSnapshot = ViewSnapshot(next)
             let profiles = ProfileDiff.changes(from: state, to: next)

@@ -131,3 +131,45 @@ import Testing
             .map { String($0.prefix { $0 != "\"" }) }
     }
 }
+
+/// A long stream: the timeline shows a window of 100 events with links to the others.
+@Suite struct ConsoleTimelineWindowTests {
+    @Test func theTimelineShowsAHundredEventsAtATime() async throws {
+        try await TestApplication.withDriver { api in
+            let console = ConsoleDriver(api: api)
+            let jane = try await api.createJane()
+            for n in 2...130 {
+                let reply = try await api.send(
+                    .patch, "/v2/customer/\(jane.id)", key: "writer",
+                    json: #"{"address":{"line1":"\#(n) Main St","city":"Chicago","state":"IL","postalCode":"60606","country":"USA"}}"#)
+                #expect(reply.status == .ok, "\(reply.body)")
+            }
+            let session = try await console.signIn(secret: ConsoleDriver.secret(of: "everything"))
+            func versions(_ page: String) -> [String] {
+                page.components(separatedBy: #"class="event"#).dropFirst().compactMap { item in
+                    item.range(of: #"data-version=""#).map { String(item[$0.upperBound...].prefix { $0 != "\"" }) }
+                }
+            }
+
+            let latest = try await console.get("/console/customers/\(jane.id)", cookie: session.cookie).body
+            #expect(latest.contains("Events 31–130 of 130"))
+            #expect(versions(latest) == (31...130).map(String.init))
+            #expect(latest.contains(#"href="/console/customers/\#(jane.id)?timeline=1#timeline">Earlier events"#))
+            #expect(!latest.contains("Later events"))
+
+            let first = try await console.get("/console/customers/\(jane.id)?timeline=1", cookie: session.cookie).body
+            #expect(versions(first) == (1...100).map(String.init))
+            #expect(first.contains(#"?timeline=101#timeline">Later events"#))
+
+            let then = try await console.get("/console/customers/\(jane.id)?version=60", cookie: session.cookie).body
+            #expect(versions(then) == (10...109).map(String.init))
+            #expect(then.contains(#"?version=60&amp;timeline=1#timeline">Earlier events"#))
+            #expect(then.contains(#"data-version="60" aria-current="step""#))
+
+            let beyond = try await console.get("/console/customers/\(jane.id)?timeline=131", cookie: session.cookie)
+            #expect(beyond.status == .unprocessableContent)
+            // The chart keeps only the versions where something changes.
+            #expect(latest.components(separatedBy: "<rect").count < 20)
+        }
+    }
+}

@@ -78,3 +78,55 @@ import Testing
         }
     }
 }
+
+/// Findings of a review of the console, each kept fixed by a test.
+@Suite struct ConsoleReviewFindingsTests {
+    /// A `meta` key that reads as the largest integer once made the page's labels overflow.
+    @Test func metaKeysAreShownAsTheClientSentThem() async throws {
+        try await TestApplication.withDriver { api in
+            let console = ConsoleDriver(api: api)
+            let jane = TestApplication.uniqueJane()
+            let body = jane.body.replacingOccurrences(
+                of: #""type":"individual","#, with: #""type":"individual","meta":{"9223372036854775807":"x","camelCase":"y"},"#)
+            let created = try await api.send(.post, "/v2/customer", key: "writer", json: body)
+            #expect(created.status == .created, "\(created.body)")
+            let session = try await console.signIn(secret: ConsoleDriver.secret(of: "everything"))
+            let page = try await console.get("/console/customers/\(created.json["id"].text ?? "")", cookie: session.cookie)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<dt>Meta · 9223372036854775807</dt><dd>x</dd>"))
+            #expect(page.body.contains("<dt>Meta · camelCase</dt><dd>y</dd>"))
+        }
+    }
+
+    /// An action's refusal shows the customer page only to a key that may read it.
+    @Test func aRefusedActionShowsNoCustomerToAKeyWithoutCustomersRead() async throws {
+        try await TestApplication.withDriver { api in
+            let console = ConsoleDriver(api: api)
+            let jane = try await api.createJane()
+            let document = try await api.upload(targetId: jane.id, documentType: "passport", country: "USA").json["id"].text ?? ""
+            let reviewer = try await console.signIn(secret: ConsoleDriver.secret(of: "reviewer"))
+            let decision = try await console.post(
+                "/console/customers/\(jane.id)/decision", cookie: reviewer.cookie,
+                form: [("csrf", reviewer.csrf), ("subject", jane.id), ("profile", "kyc_profile_a"), ("decision", "bogus")])
+            let review = try await console.post(
+                "/console/documents/\(document)/review", cookie: reviewer.cookie, form: [("csrf", reviewer.csrf), ("decision", "rejected")])
+            for reply in [decision, review] {
+                #expect((400..<500).contains(reply.status.code))
+                #expect(reply.body.contains(#"role="alert""#))
+                #expect(!reply.body.contains(jane.email))
+                #expect(!reply.body.contains("Wacker"))
+            }
+        }
+    }
+
+    /// The console's requests count against the session key's rate limits, as its API calls do.
+    @Test func theConsoleIsRateLimitedByTheSessionsKey() async throws {
+        try await TestApplication.withDriver(rateLimits: RateLimits(read: 2, write: 100)) { api in
+            let console = ConsoleDriver(api: api)
+            let session = try await console.signIn(secret: ConsoleDriver.secret(of: "everything"))
+            var statuses: [Int] = []
+            for _ in 0..<6 { statuses.append(Int(try await console.get("/console/", cookie: session.cookie).status.code)) }
+            #expect(statuses.contains(429), "\(statuses)")
+        }
+    }
+}

@@ -71,7 +71,8 @@ import Testing
             let document = try await api.upload(targetId: jane.id, documentType: "passport", country: "USA").json["id"].text ?? ""
             let session = try await console.signIn(secret: ConsoleDriver.secret(of: "everything"))
 
-            for token in [nil, "0" + session.csrf.dropFirst(), ""] as [String?] {
+            let wrong = (session.csrf.hasPrefix("0") ? "1" : "0") + session.csrf.dropFirst()
+            for token in [nil, wrong, ""] as [String?] {
                 let form = [("decision", "accepted")] + (token.map { [("csrf", $0)] } ?? [])
                 let reply = try await console.post("/console/documents/\(document)/review", cookie: session.cookie, form: form)
                 #expect(reply.status == .forbidden)

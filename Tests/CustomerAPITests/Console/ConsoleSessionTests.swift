@@ -72,3 +72,24 @@ import Testing
         #expect(form["missing"] == nil)
     }
 }
+
+@Suite struct ConsoleSessionLimitTests {
+    @Test func oneKeysSignInsPushOutOnlyItsOwnOldestSession() async {
+        let clock = ConsoleSessionTests.Clock()
+        let sessions = ConsoleSessions(clock: { clock.read() })
+        let other = await sessions.open(for: APIKey(name: "other", secret: "other-secret-000000001", scopes: [.customersRead]))
+        let key = APIKey(name: "busy", secret: "busy-secret-0000000001", scopes: [.customersRead])
+        clock.advance(1)
+        let first = await sessions.open(for: key)
+        for _ in 1..<ConsoleSessions.perKey {
+            clock.advance(1)
+            _ = await sessions.open(for: key)
+        }
+        #expect(await sessions.count == ConsoleSessions.perKey + 1)
+        clock.advance(1)
+        _ = await sessions.open(for: key)
+        #expect(await sessions.session(first.id) == nil)
+        #expect(await sessions.session(other.id) != nil)
+        #expect(await sessions.count == ConsoleSessions.perKey + 1)
+    }
+}
