@@ -249,6 +249,7 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.assertEqual(self.criteria(self.customer, "pending"), ["liveness_report_document"])
         self.assertEqual(self.find(f"#document-{self.passport}").get_attribute("data-status"), "accepted")
         self.assertIn("console", self.find(f"#document-{self.passport}").text)
+        self.shoot("chart", f"#profile-{self.customer} figure.chart")
 
         # A refusal is the problem's text: the profile still has a pending criterion.
         self.find(f"#approve-{self.customer}").click()

@@ -41,19 +41,22 @@ struct ProfileChart {
         let points = Self.turns(series.points)
         guard let first = points.first, let last = points.last else { return .empty }
         let id = "chart-" + series.subject.id
-        let span = Double(max(1, last.version - first.version))
+        // Each version has a slot of equal width; lines go through the slots' middles, and the
+        // band covers each status's slots, so even the last version's status shows.
+        let slots = Double(last.version - first.version + 1)
         let maximum = Double(max(1, points.map { max($0.complete, $0.pending, $0.required, $0.errors) }.max() ?? 1))
         let plotWidth = Self.width - Self.left - Self.right
-        func x(_ version: Int64) -> Double { Self.left + Double(version - first.version) / span * plotWidth }
+        func slot(_ version: Int64) -> Double { Self.left + Double(version - first.version) / slots * plotWidth }
+        func x(_ version: Int64) -> Double { slot(version) + plotWidth / slots / 2 }
         func y(_ count: Int) -> Double { Self.plotBottom - Double(count) / maximum * (Self.plotBottom - Self.plotTop) }
 
         // One piece per run of a status, from its first version to where the next begins.
         let runs = points.indices.filter { $0 == 0 || points[$0 - 1].status != points[$0].status }
         let band = runs.enumerated().map { position, index -> HTML in
             let point = points[index]
-            let start = x(point.version)
+            let start = slot(point.version)
             let next = position + 1 < runs.count ? points[runs[position + 1]].version : nil
-            let end = next.map { x($0) } ?? (Self.width - Self.right)
+            let end = next.map { slot($0) } ?? (Self.width - Self.right)
             return """
             <rect x="\(Self.format(start))" y="\(Self.format(Self.bandTop))" width="\(Self.format(max(1, end - start)))" height="\(Self.format(Self.bandHeight))" fill="\(Self.statusColours[point.status] ?? "#6b6b6b")"><title>\(point.status.rawValue) from v\(point.version)</title></rect>
             """
