@@ -9,8 +9,7 @@ import Testing
     @Test func acceptingADocumentMovesItsCriterionAndRecordsTheSessionsKey() async throws {
         try await TestApplication.withDriver { api in
             let console = ConsoleDriver(api: api)
-            let jane = try await api.createJane()
-            let passport = try await api.upload(targetId: jane.id, documentType: "passport", country: "USA").json["id"].text ?? ""
+            let (jane, passport) = try await console.janeWithPendingPassport()
             let session = try await console.signIn(secret: ConsoleDriver.secret(of: "everything"))
 
             let reply = try await console.post(
@@ -32,8 +31,7 @@ import Testing
     @Test func refusalsAreShownAsTheProblemsText() async throws {
         try await TestApplication.withDriver { api in
             let console = ConsoleDriver(api: api)
-            let jane = try await api.createJane()
-            let passport = try await api.upload(targetId: jane.id, documentType: "passport", country: "USA").json["id"].text ?? ""
+            let (jane, passport) = try await console.janeWithPendingPassport()
             let session = try await console.signIn(secret: ConsoleDriver.secret(of: "everything"))
 
             let withoutDetail = try await console.post(

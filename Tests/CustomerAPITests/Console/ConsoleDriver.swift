@@ -55,6 +55,14 @@ struct ConsoleDriver {
         return Session(cookie: cookie, csrf: try #require(Self.csrf(in: page.body), sourceLocation: sourceLocation))
     }
 
+    /// Jane Smith with a passport uploaded and pending: the smallest customer with something
+    /// to review.
+    func janeWithPendingPassport(sourceLocation: SourceLocation = #_sourceLocation) async throws -> (jane: APIDriver.Created, passport: String) {
+        let jane = try await api.createJane(sourceLocation: sourceLocation)
+        let uploaded = try await api.upload(targetId: jane.id, documentType: "passport", country: "USA", sourceLocation: sourceLocation)
+        return (jane, try #require(uploaded.json["id"].text, sourceLocation: sourceLocation))
+    }
+
     /// A document's status as the customer's stream leaves it, read from the customer's page
     /// by a session of its own.
     func documentStatus(_ document: String, of customer: String) async throws -> String? {

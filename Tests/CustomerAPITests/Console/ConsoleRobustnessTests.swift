@@ -10,8 +10,7 @@ import Testing
     @Test func malformedFormsAreRefusedWithAPage() async throws {
         try await TestApplication.withDriver { api in
             let console = ConsoleDriver(api: api)
-            let jane = try await api.createJane()
-            let document = try await api.upload(targetId: jane.id, documentType: "passport", country: "USA").json["id"].text ?? ""
+            let (jane, document) = try await console.janeWithPendingPassport()
             let session = try await console.signIn(secret: ConsoleDriver.secret(of: "everything"))
             let csrf = ("csrf", session.csrf)
             let cases: [(String, [(String, String)])] = [
@@ -102,8 +101,7 @@ import Testing
     @Test func aRefusedActionShowsNoCustomerToAKeyWithoutCustomersRead() async throws {
         try await TestApplication.withDriver { api in
             let console = ConsoleDriver(api: api)
-            let jane = try await api.createJane()
-            let document = try await api.upload(targetId: jane.id, documentType: "passport", country: "USA").json["id"].text ?? ""
+            let (jane, document) = try await console.janeWithPendingPassport()
             let reviewer = try await console.signIn(secret: ConsoleDriver.secret(of: "reviewer"))
             let decision = try await console.post(
                 "/console/customers/\(jane.id)/decision", cookie: reviewer.cookie,

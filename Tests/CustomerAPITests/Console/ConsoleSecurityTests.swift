@@ -67,8 +67,7 @@ import Testing
     @Test func aPostWithoutTheSessionsCSRFTokenIsRefusedAndChangesNothing() async throws {
         try await TestApplication.withDriver { api in
             let console = ConsoleDriver(api: api)
-            let jane = try await api.createJane()
-            let document = try await api.upload(targetId: jane.id, documentType: "passport", country: "USA").json["id"].text ?? ""
+            let (jane, document) = try await console.janeWithPendingPassport()
             let session = try await console.signIn(secret: ConsoleDriver.secret(of: "everything"))
 
             let wrong = (session.csrf.hasPrefix("0") ? "1" : "0") + session.csrf.dropFirst()
@@ -118,8 +117,7 @@ import Testing
     @Test func aKeyWithoutReviewsWriteSeesNoActionsAndAForgedPostIsRefused() async throws {
         try await TestApplication.withDriver { api in
             let console = ConsoleDriver(api: api)
-            let jane = try await api.createJane()
-            let document = try await api.upload(targetId: jane.id, documentType: "passport", country: "USA").json["id"].text ?? ""
+            let (jane, document) = try await console.janeWithPendingPassport()
             let session = try await console.signIn(secret: ConsoleDriver.secret(scopes: [.customersRead, .auditRead]))
 
             let page = try await console.get("/console/customers/\(jane.id)", cookie: session.cookie)
