@@ -99,6 +99,17 @@ return Array.from(document.querySelectorAll('input, select, textarea'))
 """
 
 
+def load_after(browser, action):
+    """Runs `action` (a click, a key) and waits until the page it leaves is gone.
+
+    Waiting only for an element would race: the page being left often has it too (a notice,
+    the customer), and a read from that page goes stale once the new one arrives.
+    """
+    page = browser.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+
+
 def chromium(javascript=True):
     """Debian's Chromium, headless, through Debian's driver: nothing for Selenium to fetch."""
     options = webdriver.ChromeOptions()
@@ -131,6 +142,9 @@ class ConsoleInTheBrowser(unittest.TestCase):
 
     def find(self, css):
         return self.browser.find_element(By.CSS_SELECTOR, css)
+
+    def follow(self, css):
+        load_after(self.browser, self.find(css).click)
 
     def texts(self, css):
         return [element.text for element in self.browser.find_elements(By.CSS_SELECTOR, css)]
@@ -171,11 +185,11 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.assertTrue(self.browser.current_url.endswith("/console/sign-in"), self.browser.current_url)
         self.check_page("sign-in")
         self.find("#api-key").send_keys(key)
-        self.find("#sign-in").click()
+        self.follow("#sign-in")
         self.wait_for("#signed-in-as")
 
     def sign_out(self):
-        self.find("#sign-out").click()
+        self.follow("#sign-out")
         self.wait_for("#api-key")
 
     def test_a_review_from_search_to_sign_out(self):
@@ -186,7 +200,7 @@ class ConsoleInTheBrowser(unittest.TestCase):
 
         # Search by the walkthrough's email.
         self.find("#search").send_keys(self.email)
-        self.find("#search-button").click()
+        self.follow("#search-button")
         self.wait_for("#results")
         self.assertEqual(self.texts("#results tbody td:first-child"), ["Jane Smith"])
         self.assertIn("pending", self.find("#results tbody").text)
@@ -194,7 +208,7 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.shoot("search")
 
         # The customer: fields without the tax number, the board as the uploads left it.
-        self.find("#results tbody a").click()
+        self.follow("#results tbody a")
         self.wait_for("#customer")
         page = browser.page_source
         self.assertNotIn("123-45-6789", page)
@@ -221,7 +235,7 @@ class ConsoleInTheBrowser(unittest.TestCase):
         # Step to version 1: the profile as created.
         self.find("#version").clear()
         self.find("#version").send_keys("1")
-        self.find("#show-version").click()
+        self.follow("#show-version")
         self.wait_for("#as-of")
         self.assertEqual(self.find("#customer").get_attribute("data-version"), "1")
         self.assertEqual(self.criteria(self.customer, "required"), ["identity_document", "liveness_report_document"])
@@ -232,17 +246,17 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.shoot("time-travel")
 
         # Script's shortcuts: `]` steps to the next version, `[` back.
-        self.find("body").send_keys("]")
-        WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, "#customer").get_attribute("data-version") == "2")
+        load_after(browser, lambda: self.find("body").send_keys("]"))
+        self.assertEqual(self.wait_for("#customer").get_attribute("data-version"), "2")
         self.assertIn("identity_document", self.criteria(self.customer, "pending"))
-        self.find("body").send_keys("[")
-        WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, "#customer").get_attribute("data-version") == "1")
+        load_after(browser, lambda: self.find("body").send_keys("["))
+        self.assertEqual(self.wait_for("#customer").get_attribute("data-version"), "1")
 
         # Back to the latest; accept the passport, by keyboard: its criterion moves to complete.
-        self.find("#as-of a").click()
+        self.follow("#as-of a")
         self.wait_for(f"#accept-{self.passport}")
         self.assertTrue(self.tab_to(f"accept-{self.passport}"), "the accept button is not reachable by keyboard")
-        browser.switch_to.active_element.send_keys(Keys.ENTER)
+        load_after(browser, lambda: browser.switch_to.active_element.send_keys(Keys.ENTER))
         self.wait_for("#notice")
         self.assertIn("accepted", self.find("#notice").text)
         self.assertEqual(self.criteria(self.customer, "complete")[-1:], ["identity_document"])
@@ -252,14 +266,14 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.shoot("chart", f"#profile-{self.customer} figure.chart")
 
         # A refusal is the problem's text: the profile still has a pending criterion.
-        self.find(f"#approve-{self.customer}").click()
+        self.follow(f"#approve-{self.customer}")
         self.wait_for("#notice.problem")
         self.assertIn("(", self.find("#notice").text)
         self.check_page("refusal")
         self.assertIn("pending", self.find(f"#profile-{self.customer} h3").text)
 
         # Rejecting a document needs its reason, shown with a pointer to the field.
-        self.find(f"#reject-{self.liveness}").click()
+        self.follow(f"#reject-{self.liveness}")
         self.wait_for("#notice.problem")
         self.assertIn("/detail", self.find("#notice").text)
 
@@ -283,16 +297,18 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.sign_in(KEY)
         self.browser.get(BASE + f"/console/customers/{customer}")
         for document in (passport, liveness):
-            self.wait_for(f"#accept-{document}").click()
+            self.wait_for(f"#accept-{document}")
+            self.follow(f"#accept-{document}")
             self.wait_for("#notice")
-        self.find(f"#approve-{customer}").click()
+        self.follow(f"#approve-{customer}")
         self.wait_for("#notice.problem")
         self.assertIn("review/four-eyes", self.find("#notice").text)
         self.sign_out()
 
         self.sign_in(APPROVER_KEY)
         self.browser.get(BASE + f"/console/customers/{customer}")
-        self.wait_for(f"#approve-{customer}").click()
+        self.wait_for(f"#approve-{customer}")
+        self.follow(f"#approve-{customer}")
         self.wait_for("#notice.success")
         self.assertIn("approved", self.find(f"#profile-{customer} h3").text)
         self.assertIn("decided by approver", self.find(f"#profile-{customer} details.explanation").text)
@@ -323,6 +339,9 @@ class ConsoleWithoutJavaScript(unittest.TestCase):
     def find(self, css):
         return self.browser.find_element(By.CSS_SELECTOR, css)
 
+    def follow(self, css):
+        load_after(self.browser, self.find(css).click)
+
     def wait_for(self, css):
         return WebDriverWait(self.browser, 10).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
 
@@ -330,30 +349,31 @@ class ConsoleWithoutJavaScript(unittest.TestCase):
         browser = self.browser
         browser.get(BASE + "/console/")
         self.wait_for("#api-key").send_keys(KEY)
-        self.find("#sign-in").click()
+        self.follow("#sign-in")
         self.wait_for("#search").send_keys(self.email)
-        self.find("#search-button").click()
-        self.wait_for("#results tbody a").click()
+        self.follow("#search-button")
+        self.wait_for("#results tbody a")
+        self.follow("#results tbody a")
         self.wait_for("#timeline")
         self.assertEqual(len(browser.find_elements(By.CSS_SELECTOR, "ol.timeline li.event")), 4)
         self.assertTrue(self.find("details.explanation").is_displayed())
 
         self.find("#version").clear()
         self.find("#version").send_keys("1")
-        self.find("#show-version").click()
+        self.follow("#show-version")
         self.wait_for("#as-of")
         self.assertEqual(self.find("#customer").get_attribute("data-version"), "1")
         # Script is off: `]` does nothing; the link it would follow does the same.
         self.find("body").send_keys("]")
         time.sleep(0.5)
         self.assertEqual(self.find("#customer").get_attribute("data-version"), "1", "script ran")
-        self.find("#next-version").click()
+        self.follow("#next-version")
         self.wait_for("#as-of")
         self.assertEqual(self.find("#customer").get_attribute("data-version"), "2")
-        self.find("#event-4 a").click()
+        self.follow("#event-4 a")
         self.wait_for("#customer")
         self.assertEqual(self.find("#customer").get_attribute("data-version"), "4")
-        self.find("#sign-out").click()
+        self.follow("#sign-out")
         self.wait_for("#api-key")
 
 

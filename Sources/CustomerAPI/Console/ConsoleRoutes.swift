@@ -2,6 +2,7 @@ import CustomerDomain
 import CustomerService
 import Foundation
 import Hummingbird
+import JSON
 
 /// `/console/…`: the review console, served by the service itself. Its pages authenticate with
 /// the session cookie, not a bearer token, and answer in HTML, catching their own errors, so a
@@ -93,8 +94,11 @@ struct ConsoleRoutes: Sendable {
             let filter = try ListQuery.filter(given)
             query.page = filter.page
             let (views, total) = try await services.queries.customers(filter)
-            let decoder = JSONDecoder()
-            let customers = try views.map { try decoder.decode(CustomerView.self, from: $0) }
+            // The project's one JSON: the read model's view text, parsed and decoded as the API's own.
+            let customers = try views.map { view in
+                guard let tree = JSONTree(json: view) else { throw APIError.unavailable("A stored customer view could not be read.") }
+                return try JSONTreeDecoder().decode(CustomerView.self, from: tree)
+            }
             let pagination = Pagination(page: filter.page, limit: filter.limit, total: total)
             return ConsoleResponses.page(SearchPage.render(session: session, query: query, customers: customers, pagination: pagination, problem: notice?.text))
         } catch {
