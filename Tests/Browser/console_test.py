@@ -144,7 +144,7 @@ class ConsoleInTheBrowser(unittest.TestCase):
         return self.browser.find_element(By.CSS_SELECTOR, css)
 
     def follow(self, css):
-        load_after(self.browser, self.find(css).click)
+        load_after(self.browser, self.wait_for(css).click)
 
     def texts(self, css):
         return [element.text for element in self.browser.find_elements(By.CSS_SELECTOR, css)]
@@ -297,7 +297,6 @@ class ConsoleInTheBrowser(unittest.TestCase):
         self.sign_in(KEY)
         self.browser.get(BASE + f"/console/customers/{customer}")
         for document in (passport, liveness):
-            self.wait_for(f"#accept-{document}")
             self.follow(f"#accept-{document}")
             self.wait_for("#notice")
         self.follow(f"#approve-{customer}")
@@ -307,7 +306,6 @@ class ConsoleInTheBrowser(unittest.TestCase):
 
         self.sign_in(APPROVER_KEY)
         self.browser.get(BASE + f"/console/customers/{customer}")
-        self.wait_for(f"#approve-{customer}")
         self.follow(f"#approve-{customer}")
         self.wait_for("#notice.success")
         self.assertIn("approved", self.find(f"#profile-{customer} h3").text)
@@ -340,7 +338,7 @@ class ConsoleWithoutJavaScript(unittest.TestCase):
         return self.browser.find_element(By.CSS_SELECTOR, css)
 
     def follow(self, css):
-        load_after(self.browser, self.find(css).click)
+        load_after(self.browser, self.wait_for(css).click)
 
     def wait_for(self, css):
         return WebDriverWait(self.browser, 10).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
@@ -352,7 +350,6 @@ class ConsoleWithoutJavaScript(unittest.TestCase):
         self.follow("#sign-in")
         self.wait_for("#search").send_keys(self.email)
         self.follow("#search-button")
-        self.wait_for("#results tbody a")
         self.follow("#results tbody a")
         self.wait_for("#timeline")
         self.assertEqual(len(browser.find_elements(By.CSS_SELECTOR, "ol.timeline li.event")), 4)

@@ -94,10 +94,11 @@ struct ConsoleRoutes: Sendable {
             let filter = try ListQuery.filter(given)
             query.page = filter.page
             let (views, total) = try await services.queries.customers(filter)
-            // The project's one JSON: the read model's view text, parsed and decoded as the API's own.
+            // The read model's stored view text, which the API sends as it is, read with the project's JSON.
+            let decoder = JSONTreeDecoder()
             let customers = try views.map { view in
                 guard let tree = JSONTree(json: view) else { throw APIError.unavailable("A stored customer view could not be read.") }
-                return try JSONTreeDecoder().decode(CustomerView.self, from: tree)
+                return try decoder.decode(CustomerView.self, from: tree)
             }
             let pagination = Pagination(page: filter.page, limit: filter.limit, total: total)
             return ConsoleResponses.page(SearchPage.render(session: session, query: query, customers: customers, pagination: pagination, problem: notice?.text))
